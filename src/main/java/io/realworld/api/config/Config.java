@@ -1,0 +1,24 @@
+package io.realworld.api.config;
+
+import java.time.Duration;
+
+/**
+ * Everything the service takes from its environment, validated. {@link #toString()} never shows
+ * a secret, so a Config may be logged.
+ */
+public record Config(
+    int port,
+    DatabaseUrl database,
+    String jwtSecret,
+    String logLevel,
+    Duration shutdownTimeout,
+    int dbPoolSize,
+    Duration dbTimeout) {
+
+  @Override
+  public String toString() {
+    return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
+        + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", dbPoolSize=" + dbPoolSize
+        + ", dbTimeout=" + dbTimeout + "]";
+  }
+}

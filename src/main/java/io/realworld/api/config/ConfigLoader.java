@@ -1,0 +1,144 @@
+package io.realworld.api.config;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the service's configuration from environment variables, and reports every missing or
+ * invalid one at once. The only place in the code that reads the environment.
+ */
+public final class ConfigLoader {
+
+  public static final int MIN_JWT_SECRET_BYTES = 32;
+  private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** The configuration of the running process. */
+  public static Config fromSystemEnvironment() {
+    return load(System.getenv());
+  }
+
+  /** The configuration the given variables describe; throws ConfigException listing every problem. */
+  public static Config load(Map<String, String> env) {
+    ConfigLoader loader = new ConfigLoader(env);
+    Config config = loader.read();
+    if (!loader.problems.isEmpty()) {
+      throw new ConfigException(loader.problems);
+    }
+    return config;
+  }
+
+  /** Only what the {@code migrate} command needs: the database. */
+  public static DatabaseUrl loadDatabaseUrl(Map<String, String> env) {
+    ConfigLoader loader = new ConfigLoader(env);
+    DatabaseUrl url = loader.required("DATABASE_URL", DatabaseUrl::parse);
+    if (!loader.problems.isEmpty()) {
+      throw new ConfigException(loader.problems);
+    }
+    return url;
+  }
+
+  public static DatabaseUrl databaseUrlFromSystemEnvironment() {
+    return loadDatabaseUrl(System.getenv());
+  }
+
+  private Config read() {
+    int port = optional("PORT", 8080, value -> integer(value, 1, 65535));
+    DatabaseUrl database = required("DATABASE_URL", DatabaseUrl::parse);
+    String jwtSecret = required("JWT_SECRET", ConfigLoader::jwtSecret);
+    String logLevel = optional("LOG_LEVEL", "INFO", ConfigLoader::logLevel);
+    Duration shutdownTimeout = optional("SHUTDOWN_TIMEOUT", Duration.ofSeconds(25),
+        value -> duration(value, Duration.ofMinutes(10)));
+    int dbPoolSize = optional("DB_POOL_SIZE", 10, value -> integer(value, 1, 200));
+    Duration dbTimeout = optional("DB_TIMEOUT", Duration.ofSeconds(5),
+        value -> duration(value, Duration.ofMinutes(1)));
+    return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, dbPoolSize, dbTimeout);
+  }
+
+  private <T> T required(String name, Function<String, T> parser) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      problems.add(name + " is required but not set");
+      return null;
+    }
+    return parse(name, value, parser, null);
+  }
+
+  private <T> T optional(String name, T defaultValue, Function<String, T> parser) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    return parse(name, value, parser, defaultValue);
+  }
+
+  private <T> T parse(String name, String value, Function<String, T> parser, T fallback) {
+    try {
+      return parser.apply(value.trim());
+    } catch (IllegalArgumentException e) {
+      problems.add(name + " " + e.getMessage());
+      return fallback;
+    }
+  }
+
+  private static int integer(String value, int min, int max) {
+    int number;
+    try {
+      number = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a whole number between " + min + " and " + max);
+    }
+    if (number < min || number > max) {
+      throw new IllegalArgumentException("must be between " + min + " and " + max);
+    }
+    return number;
+  }
+
+  /** Whole seconds ("25"), or a number with a unit: "500ms", "25s", "1m". */
+  private static Duration duration(String value, Duration max) {
+    Matcher matcher = DURATION.matcher(value);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("must be a duration such as 25s, 500ms or 1m");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+    Duration duration = switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofSeconds(amount);
+    };
+    if (duration.isZero() || duration.compareTo(max) > 0) {
+      throw new IllegalArgumentException("must be more than 0 and at most " + max.toSeconds() + "s");
+    }
+    return duration;
+  }
+
+  private static String jwtSecret(String value) {
+    if (value.getBytes(StandardCharsets.UTF_8).length < MIN_JWT_SECRET_BYTES) {
+      throw new IllegalArgumentException("must be at least " + MIN_JWT_SECRET_BYTES + " bytes long");
+    }
+    return value;
+  }
+
+  private static String logLevel(String value) {
+    String level = value.toUpperCase(java.util.Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw new IllegalArgumentException("must be one of TRACE, DEBUG, INFO, WARN, ERROR");
+    }
+    return level;
+  }
+}

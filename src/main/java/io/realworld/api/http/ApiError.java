@@ -1,0 +1,78 @@
+package io.realworld.api.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the client caused or may see, in the spec's error format
+ * {@code {"errors": {"<field>": ["<message>"]}}}. It carries no stack trace: it is an answer, not
+ * a bug.
+ */
+public final class ApiError extends RuntimeException {
+
+  private final int status;
+  private final Map<String, List<String>> errors;
+
+  public ApiError(int status, Map<String, List<String>> errors) {
+    super(status + " " + errors, null, false, false);
+    this.status = status;
+    this.errors = Map.copyOf(errors);
+  }
+
+  public ApiError(int status, String field, String message) {
+    this(status, Map.of(field, List.of(message)));
+  }
+
+  public static ApiError badRequest(String field, String message) {
+    return new ApiError(400, field, message);
+  }
+
+  public static ApiError unauthorized(String message) {
+    return new ApiError(401, "token", message);
+  }
+
+  public static ApiError invalidCredentials() {
+    return new ApiError(401, "credentials", "invalid");
+  }
+
+  public static ApiError forbidden(String resource) {
+    return new ApiError(403, resource, "forbidden");
+  }
+
+  public static ApiError notFound(String resource) {
+    return new ApiError(404, resource, "not found");
+  }
+
+  public static ApiError taken(String field) {
+    return new ApiError(409, field, "has already been taken");
+  }
+
+  public static ApiError blank(String field) {
+    return unprocessable(field, "can't be blank");
+  }
+
+  public static ApiError unprocessable(String field, String message) {
+    return new ApiError(422, field, message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Map<String, List<String>> errors() {
+    return errors;
+  }
+
+  public JsonObject body() {
+    return body(errors);
+  }
+
+  public static JsonObject body(Map<String, List<String>> errors) {
+    JsonObject fields = new JsonObject(new LinkedHashMap<>());
+    errors.forEach((field, messages) -> fields.put(field, new JsonArray(List.copyOf(messages))));
+    return new JsonObject().put("errors", fields);
+  }
+}

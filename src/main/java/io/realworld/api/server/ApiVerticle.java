@@ -1,0 +1,62 @@
+package io.realworld.api.server;
+
+import io.realworld.api.auth.PasswordHasher;
+import io.realworld.api.config.Config;
+import io.realworld.api.db.Database;
+import io.realworld.api.health.ServiceState;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One event loop's share of the service: it owns its HTTP server, and uses the shared pool. On
+ * undeploy it drains: the listener stops, in-flight requests get up to SHUTDOWN_TIMEOUT, and only
+ * then do the server and the pool close.
+ */
+final class ApiVerticle extends VerticleBase {
+
+  private final Config config;
+  private final ServiceState state;
+  private final AtomicInteger inFlight;
+  private HttpServer server;
+
+  ApiVerticle(Config config, ServiceState state, AtomicInteger inFlight) {
+    this.config = config;
+    this.state = state;
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  public Future<?> start() {
+    var pool = Database.pool(vertx, config);
+    var router = ApiRouter.create(vertx, config, pool, state, new PasswordHasher(vertx));
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost("0.0.0.0")
+        .setPort(config.port())
+        .setIdleTimeout(75)
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setTcpNoDelay(true);
+    server = vertx.createHttpServer(options).requestHandler(request -> {
+      inFlight.incrementAndGet();
+      AtomicBoolean finished = new AtomicBoolean();
+      Runnable done = () -> {
+        if (finished.compareAndSet(false, true)) {
+          inFlight.decrementAndGet();
+        }
+      };
+      request.response().closeHandler(closed -> done.run());
+      request.response().endHandler(ended -> done.run());
+      router.handle(request);
+    });
+    return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

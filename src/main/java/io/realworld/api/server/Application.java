@@ -1,0 +1,117 @@
+package io.realworld.api.server;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.realworld.api.config.Config;
+import io.realworld.api.config.DatabaseUrl;
+import io.realworld.api.db.SchemaMigration;
+import io.realworld.api.health.ServiceState;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * The running service: one verticle instance per core, the schema migration in the background
+ * (retried until the database answers), and the SIGTERM drain that ends in exit code 0.
+ */
+public final class Application {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+  private final Config config;
+  private final Vertx vertx;
+  private final ServiceState state = new ServiceState();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private String deploymentId;
+
+  private Application(Config config) {
+    this.config = config;
+    this.vertx = Vertx.vertx();
+  }
+
+  /** Starts serving; returns once the port is bound, with the schema migration under way. */
+  public static Application start(Config config) {
+    setLogLevel(config.logLevel());
+    Application application = new Application(config);
+    application.deploy();
+    return application;
+  }
+
+  /** Applies the migrations and returns: the {@code migrate} process. */
+  public static void migrate(DatabaseUrl url, Duration timeout) {
+    SchemaMigration.migrate(url, (int) Math.max(1, timeout.toSeconds()));
+  }
+
+  /** Drains on SIGTERM (and Ctrl-C), then exits 0, or 1 if requests had to be cut. */
+  public void exitOnSignals() {
+    Signal.handle(new Signal("TERM"), signal -> System.exit(stop() ? 0 : 1));
+    Signal.handle(new Signal("INT"), signal -> System.exit(stop() ? 0 : 1));
+  }
+
+  /** Drains and stops; true when every in-flight request finished in time. */
+  public boolean stop() {
+    state.startDraining();
+    LOG.info("draining: readiness is 503, up to {} ms for {} in-flight requests",
+        config.shutdownTimeout().toMillis(), inFlight.get());
+    try {
+      vertx.undeploy(deploymentId).await();
+    } catch (Exception e) {
+      LOG.warn("undeploy failed: {}", e.toString());
+    }
+    int cut = inFlight.get();
+    vertx.close().await();
+    if (cut == 0) {
+      LOG.info("stopped cleanly");
+    } else {
+      LOG.error("stopped with {} requests cut at the shutdown timeout", cut);
+    }
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    return cut == 0;
+  }
+
+  public int port() {
+    return config.port();
+  }
+
+  private void deploy() {
+    int instances = Runtime.getRuntime().availableProcessors();
+    deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, state, inFlight),
+        new DeploymentOptions().setInstances(instances)).await();
+    LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
+    migrateUntilApplied(FIRST_RETRY);
+  }
+
+  private void migrateUntilApplied(Duration retryDelay) {
+    int timeoutSeconds = (int) Math.max(1, config.dbTimeout().toSeconds());
+    vertx.executeBlocking(() -> SchemaMigration.migrate(config.database(), timeoutSeconds), false)
+        .onSuccess(result -> {
+          state.markSchemaReady();
+          LOG.info("ready");
+        })
+        .onFailure(error -> {
+          LOG.warn("database {} not usable yet ({}); not ready, retrying in {} ms",
+              config.database(), firstLine(error), retryDelay.toMillis());
+          Duration next = retryDelay.multipliedBy(2);
+          vertx.setTimer(retryDelay.toMillis(),
+              id -> migrateUntilApplied(next.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : next));
+        });
+  }
+
+  private static String firstLine(Throwable error) {
+    String message = String.valueOf(error.getMessage());
+    int newline = message.indexOf('\n');
+    return error.getClass().getSimpleName() + ": "
+        + (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+
+  private static void setLogLevel(String level) {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.toLevel(level));
+  }
+}

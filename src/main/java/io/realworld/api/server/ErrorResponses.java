@@ -1,0 +1,90 @@
+package io.realworld.api.server;
+
+import io.realworld.api.http.ApiError;
+import io.realworld.api.http.Responses;
+import io.vertx.core.Handler;
+import io.vertx.core.VertxException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Turns every failure into an answer in the spec's error format. Clients never see a stack trace
+ * or an internal message: unexpected errors are logged with the request id and answered with a
+ * generic 500; an unreachable database is a 503.
+ */
+final class ErrorResponses implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    Throwable failure = ctx.failure();
+    ApiError error = failure instanceof ApiError apiError ? apiError : translate(ctx, failure);
+    Responses.send(ctx, error.status(), error.body());
+  }
+
+  private static ApiError translate(RoutingContext ctx, Throwable failure) {
+    int status = ctx.statusCode();
+    if (failure == null && status >= 400 && status < 500) {
+      return byStatus(status);
+    }
+    if (isDatabaseUnavailable(failure)) {
+      log(ctx, "database unavailable", failure, false);
+      return new ApiError(503, "database", "unavailable");
+    }
+    log(ctx, "request failed", failure, true);
+    return new ApiError(500, "server", "internal error");
+  }
+
+  private static ApiError byStatus(int status) {
+    return switch (status) {
+      case 400 -> ApiError.badRequest("request", "is invalid");
+      case 401 -> ApiError.unauthorized("is missing");
+      case 404 -> ApiError.notFound("resource");
+      case 405 -> new ApiError(405, "method", "not allowed");
+      case 413 -> new ApiError(413, "body", "is too large");
+      case 415 -> new ApiError(415, "content-type", "is not supported");
+      default -> new ApiError(status, "request", "is invalid");
+    };
+  }
+
+  /** Connection refused, a pool wait or connect timing out, or PostgreSQL shutting down. */
+  private static boolean isDatabaseUnavailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException || cause instanceof TimeoutException
+          || (cause instanceof PgException pg && pg.getSqlState() != null
+              && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")))
+          || (cause instanceof VertxException vx && vx.getMessage() != null
+              && (vx.getMessage().contains("Connection") || vx.getMessage().contains("Timeout")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void log(RoutingContext ctx, String message, Throwable failure, boolean withStack) {
+    MDC.put(RequestLogging.REQUEST_ID, ctx.get(RequestLogging.REQUEST_ID));
+    try {
+      if (withStack) {
+        LOG.error("{} {}: {}", ctx.request().method(), ctx.request().path(), message, failure);
+      } else {
+        LOG.warn("{} {}: {} ({})", ctx.request().method(), ctx.request().path(), message,
+            failure == null ? "no cause" : failure.getClass().getSimpleName());
+      }
+    } finally {
+      MDC.remove(RequestLogging.REQUEST_ID);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.realworld.api.server;
+
+import io.realworld.api.auth.JwtTokens;
+import io.realworld.api.auth.PasswordHasher;
+import io.realworld.api.auth.TokenAuthHandler;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+
+/** Wires each Conduit feature: its repository, its service, its routes. */
+final class Features {
+
+  private Features() {
+  }
+
+  static void mount(Router router, Pool pool, TokenAuthHandler auth, JwtTokens tokens,
+      PasswordHasher passwords) {
+  }
+}

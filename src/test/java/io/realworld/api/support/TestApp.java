@@ -1,0 +1,73 @@
+package io.realworld.api.support;
+
+import io.realworld.api.config.ConfigLoader;
+import io.realworld.api.server.Application;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The real service on a free port, against the embedded PostgreSQL, started once per test JVM.
+ * Integration tests talk HTTP to it through {@link ApiClient}.
+ */
+public final class TestApp {
+
+  public static final String JWT_SECRET = "test-only-secret-of-at-least-32-bytes-0123456789";
+  private static String baseUrl;
+
+  private TestApp() {
+  }
+
+  public static synchronized String baseUrl() {
+    if (baseUrl == null) {
+      int port = freePort();
+      Application.start(ConfigLoader.load(Map.of(
+          "PORT", Integer.toString(port),
+          "DATABASE_URL", TestDatabase.url(),
+          "JWT_SECRET", JWT_SECRET,
+          "LOG_LEVEL", "WARN")));
+      baseUrl = "http://127.0.0.1:" + port;
+      awaitReady();
+    }
+    return baseUrl;
+  }
+
+  public static ApiClient client() {
+    return new ApiClient(baseUrl());
+  }
+
+  private static void awaitReady() {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<Void> response = http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/health/ready")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        Thread.sleep(50);
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("the service did not become ready within 60 s");
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
