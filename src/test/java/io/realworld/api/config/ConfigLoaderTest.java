@@ -1,0 +1,106 @@
+package io.realworld.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+  private static final String SECRET = "0123456789abcdef0123456789abcdef";
+  private static final Map<String, String> MINIMAL = Map.of(
+      "DATABASE_URL", "postgres://app:s3cret@db.internal:6543/conduit",
+      "JWT_SECRET", SECRET);
+
+  @Test
+  void appliesTheDocumentedDefaults() {
+    Config config = ConfigLoader.load(MINIMAL);
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.logLevel()).isEqualTo("INFO");
+    assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
+    assertThat(config.dbPoolSize()).isEqualTo(10);
+    assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.database().host()).isEqualTo("db.internal");
+    assertThat(config.database().port()).isEqualTo(6543);
+    assertThat(config.database().database()).isEqualTo("conduit");
+    assertThat(config.database().user()).isEqualTo("app");
+    assertThat(config.database().password()).isEqualTo("s3cret");
+  }
+
+  @Test
+  void readsEveryVariable() {
+    Config config = ConfigLoader.load(with(Map.of("PORT", "9000", "LOG_LEVEL", "debug",
+        "SHUTDOWN_TIMEOUT", "1500ms", "DB_POOL_SIZE", "32", "DB_TIMEOUT", "2")));
+
+    assertThat(config.port()).isEqualTo(9000);
+    assertThat(config.logLevel()).isEqualTo("DEBUG");
+    assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.dbPoolSize()).isEqualTo(32);
+    assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void reportsEveryMissingRequiredVariableAtOnce() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .containsExactly("DATABASE_URL is required but not set", "JWT_SECRET is required but not set"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "PORT, abc, PORT must be a whole number",
+      "PORT, 70000, PORT must be between 1 and 65535",
+      "JWT_SECRET, too-short-secret, JWT_SECRET must be at least 32 bytes",
+      "DATABASE_URL, mysql://u:p@h/db, DATABASE_URL must start with postgres://",
+      "DATABASE_URL, postgres://u:p@h:5432/, DATABASE_URL has no database name",
+      "DATABASE_URL, postgres://u:p@h/db?sslmode=sometimes, DATABASE_URL has an unknown sslmode",
+      "LOG_LEVEL, LOUD, LOG_LEVEL must be one of",
+      "SHUTDOWN_TIMEOUT, -1, SHUTDOWN_TIMEOUT must be a duration",
+      "SHUTDOWN_TIMEOUT, 0, SHUTDOWN_TIMEOUT must be more than 0",
+      "DB_POOL_SIZE, 0, DB_POOL_SIZE must be between 1 and 200",
+      "DB_TIMEOUT, soon, DB_TIMEOUT must be a duration"})
+  void namesTheInvalidVariable(String name, String value, String expected) {
+    assertThatThrownBy(() -> ConfigLoader.load(with(Map.of(name, value))))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .singleElement().asString().startsWith(expected));
+  }
+
+  @Test
+  void neverRepeatsASecretValueInItsMessages() {
+    String password = "p4ssw0rd-canary";
+    String secret = "short-canary";
+    ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() ->
+        ConfigLoader.load(Map.of("DATABASE_URL", "mysql://app:" + password + "@h/db",
+            "JWT_SECRET", secret)));
+
+    assertThat(e.getMessage()).doesNotContain(password).doesNotContain(secret);
+    assertThat(e.getStackTrace()).isEmpty();
+  }
+
+  @Test
+  void theConfigCanBeLoggedWithoutItsSecrets() {
+    Config config = ConfigLoader.load(MINIMAL);
+
+    assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("s3cret");
+  }
+
+  @Test
+  void theMigrateCommandNeedsOnlyTheDatabase() {
+    assertThat(ConfigLoader.loadDatabaseUrl(Map.of("DATABASE_URL", "postgresql://h/db")).host())
+        .isEqualTo("h");
+    assertThatThrownBy(() -> ConfigLoader.loadDatabaseUrl(Map.of()))
+        .hasMessageContaining("DATABASE_URL is required");
+  }
+
+  private static Map<String, String> with(Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>(MINIMAL);
+    env.putAll(overrides);
+    return env;
+  }
+}
