@@ -3,7 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVNW := ./mvnw -B -ntp
 
-.PHONY: help run test build clean
+.PHONY: help run test build clean startup-time
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,3 +19,6 @@ build: ## Build target/api.jar (tests skipped)
 
 clean: ## Remove build output
 	$(MVNW) -q clean
+
+startup-time: build ## Measure process start -> ready against a real PostgreSQL (budget 1.5 s)
+	scripts/startup-time.sh

@@ -80,11 +80,12 @@ public final class Application {
   }
 
   private void deploy() {
+    // The migration (JDBC, Flyway's class loading) runs on a worker while the verticles deploy.
+    migrateUntilApplied(FIRST_RETRY);
     int instances = Runtime.getRuntime().availableProcessors();
     deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, state, inFlight),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
-    migrateUntilApplied(FIRST_RETRY);
   }
 
   private void migrateUntilApplied(Duration retryDelay) {

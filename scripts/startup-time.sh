@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Measures how long target/api.jar takes from process start to ready (GET /api/v1/health/ready
+# answers 200: port bound, database reachable, schema current), over several runs against a real
+# PostgreSQL, and checks the median against a budget.
+#   RUNS (default 5), BUDGET_MS (default 1500), JAVA (default java)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/postgres.sh
+source scripts/lib/postgres.sh
+
+runs=${RUNS:-5}
+budget_ms=${BUDGET_MS:-1500}
+java_cmd=${JAVA:-java}
+port=18080
+
+[[ -f target/api.jar ]] || ./mvnw -q -B -DskipTests package
+command -v curl >/dev/null || { echo "FAIL curl is needed" >&2; exit 1; }
+
+start_postgres
+trap stop_postgres EXIT
+echo "checking: time from process start to ready, ${runs} runs, budget ${budget_ms} ms (median)"
+
+now_ms() { date +%s%3N; }
+times=()
+for run in $(seq 1 "$runs"); do
+  start=$(now_ms)
+  PORT=$port JWT_SECRET=startup-timing-secret-0123456789abcdef LOG_LEVEL=WARN \
+    "$java_cmd" -jar target/api.jar >/dev/null 2>&1 &
+  app=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/health/ready"; do
+    if ! kill -0 "$app" 2>/dev/null; then echo "FAIL the service exited during run $run" >&2; exit 1; fi
+    sleep 0.01
+  done
+  elapsed=$(($(now_ms) - start))
+  times+=("$elapsed")
+  echo "  run $run: ready after ${elapsed} ms"
+  kill -TERM "$app"
+  wait "$app" || true
+done
+
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+if ((median <= budget_ms)); then
+  echo "PASS ready in ${median} ms (median of ${runs}) <= ${budget_ms} ms"
+else
+  echo "FAIL ready in ${median} ms (median of ${runs}) > ${budget_ms} ms"
+  exit 1
+fi
