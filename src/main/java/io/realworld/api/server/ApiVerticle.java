@@ -9,7 +9,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,25 +32,14 @@ final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
-    var router = ApiRouter.create(vertx, config, pool, state, new PasswordHasher(vertx));
+    var router = ApiRouter.create(vertx, config, pool, state, inFlight, new PasswordHasher(vertx));
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())
         .setIdleTimeout(75)
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setTcpNoDelay(true);
-    server = vertx.createHttpServer(options).requestHandler(request -> {
-      inFlight.incrementAndGet();
-      AtomicBoolean finished = new AtomicBoolean();
-      Runnable done = () -> {
-        if (finished.compareAndSet(false, true)) {
-          inFlight.decrementAndGet();
-        }
-      };
-      request.response().closeHandler(closed -> done.run());
-      request.response().endHandler(ended -> done.run());
-      router.handle(request);
-    });
+    server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen();
   }
 
