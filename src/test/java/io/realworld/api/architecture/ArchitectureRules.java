@@ -108,16 +108,17 @@ final class ArchitectureRules {
   }
 
   ArchRule onlyFeaturesAndTheServerDependOnFeatures() {
-    return noClasses().that(are(not(inAFeature().or(resideInAPackage(root + ".server..")))))
-        .and().resideInAPackage(root + "..")
+    DescribedPredicate<JavaClass> featuresOrServer =
+        inAFeature().or(resideInAPackage(root + ".server..")).as("in a feature or the server");
+    return noClasses().that().resideInAPackage(root + "..").and(are(not(featuresOrServer)))
         .should().dependOnClassesThat(are(inAFeature()))
         .because("config, db, health, http and auth serve every feature and so know none");
   }
 
   ArchRule configDependsOnNoOtherApplicationPackage() {
     return noClasses().that().resideInAPackage(root + ".config..")
-        .should().dependOnClassesThat(are(resideInAPackage(root + "..")
-            .and(not(resideInAPackage(root + ".config..")))))
+        .should().dependOnClassesThat(resideInAPackage(root + "..")
+            .and(not(resideInAPackage(root + ".config.."))).as("in other application packages"))
         .because("the configuration is read before anything else exists");
   }
 
