@@ -13,7 +13,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -37,7 +36,7 @@ import java.util.Set;
 final class ArchitectureRules {
 
   /** The packages under the root that serve every feature; all the others are features. */
-  static final List<String> INFRASTRUCTURE =
+  private static final List<String> INFRASTRUCTURE =
       List.of("auth", "config", "db", "health", "http", "server");
 
   private static final String VERTX_WEB = "io.vertx.ext.web..";
@@ -54,7 +53,7 @@ final class ArchitectureRules {
     return new ArchitectureRules(root);
   }
 
-  // ---- layers inside a feature: Routes -> Service -> Repository --------------------------------
+  // Layers inside a feature: Routes -> Service -> Repository
 
   ArchRule routesNeverUseRepositories() {
     return noClasses().that(are(routes())).should().dependOnClassesThat(are(repositories()))
@@ -97,7 +96,7 @@ final class ArchitectureRules {
         .allowEmptyShould(true);
   }
 
-  // ---- packages ----------------------------------------------------------------------------------
+  // Packages
 
   ArchRule nothingButMainDependsOnTheServer() {
     return noClasses()
@@ -126,7 +125,7 @@ final class ArchitectureRules {
     return slices().matching(root + ".(*)..").should().beFreeOfCycles();
   }
 
-  // ---- the runtime contract ----------------------------------------------------------------------
+  // The runtime contract
 
   ArchRule onlyConfigReadsTheEnvironment() {
     return noClasses().that().resideOutsideOfPackage(root + ".config..")
@@ -152,11 +151,11 @@ final class ArchitectureRules {
         .because("one logger per class, never shared or replaced");
   }
 
-  // ---- never block an event loop -----------------------------------------------------------------
+  // Never block an event loop
 
   ArchRule nothingSleeps() {
-    return noClasses().should().accessTargetWhere(
-            targets(Thread.class, "sleep").or(targets(java.util.concurrent.TimeUnit.class, "sleep")))
+    return noClasses().should().accessTargetWhere(targets(Thread.class, "sleep")
+            .or(targets(java.util.concurrent.TimeUnit.class, "sleep")))
         .because("a sleeping event loop serves nobody; use vertx.setTimer");
   }
 
@@ -204,7 +203,7 @@ final class ArchitectureRules {
         .because("internals change without notice between Vert.x releases");
   }
 
-  // ---- predicates and conditions ----------------------------------------------------------------
+  // Predicates and conditions
 
   private DescribedPredicate<JavaClass> inAFeature() {
     String[] infrastructure = INFRASTRUCTURE.stream().map(name -> root + "." + name + "..")
@@ -227,7 +226,8 @@ final class ArchitectureRules {
 
   /** A class named *{suffix}, or one nested in it (anonymous classes and records included). */
   private static DescribedPredicate<JavaClass> layer(String suffix) {
-    return describe("*" + suffix, javaClass -> outermost(javaClass).getSimpleName().endsWith(suffix));
+    return describe("*" + suffix,
+        javaClass -> outermost(javaClass).getSimpleName().endsWith(suffix));
   }
 
   private static DescribedPredicate<JavaClass> fileApis() {

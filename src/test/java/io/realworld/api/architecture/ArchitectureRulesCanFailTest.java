@@ -108,7 +108,8 @@ class ArchitectureRulesCanFailTest {
     assertThat(classes).as("classes in %s", fixture).isNotEmpty();
     ArchitectureRules rules = ArchitectureRules.forApplicationIn(fixture);
     return RULES.stream()
-        .filter(rule -> rule.forRoot().apply(rules).allowEmptyShould(true).evaluate(classes).hasViolation())
+        .filter(rule -> rule.forRoot().apply(rules).allowEmptyShould(true)
+            .evaluate(classes).hasViolation())
         .map(NamedRule::name)
         .toList();
   }

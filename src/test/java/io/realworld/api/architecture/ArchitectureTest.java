@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * forbids and why is in {@link ArchitectureRules}; ArchitectureRulesCanFailTest proves that each
  * one fails on a fixture that breaks it.
  */
-@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.ROOT,
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   static final String ROOT = "io.realworld.api";
@@ -81,10 +82,12 @@ class ArchitectureTest {
   static final ArchRule nothing_sleeps = RULES.nothingSleeps();
 
   @ArchTest
-  static final ArchRule only_the_application_awaits_futures = RULES.onlyTheApplicationAwaitsFutures();
+  static final ArchRule only_the_application_awaits_futures =
+      RULES.onlyTheApplicationAwaitsFutures();
 
   @ArchTest
-  static final ArchRule only_the_schema_migration_uses_jdbc = RULES.onlyTheSchemaMigrationUsesJdbc();
+  static final ArchRule only_the_schema_migration_uses_jdbc =
+      RULES.onlyTheSchemaMigrationUsesJdbc();
 
   @ArchTest
   static final ArchRule the_schema_migration_is_started_only_by_the_application =
