@@ -56,12 +56,12 @@ class ProfileTest {
   }
 
   @Test
-  void aUnicodeUsernameIsFoundThroughItsEncodedPath() {
-    String username = "Zoë猫" + ApiClient.unique("");
-    anonymous.post("/api/users", Registrations.body(username, ApiClient.unique("z") + "@example.com",
-        Registrations.PASSWORD));
+  void aUsernameWithUnicodeAndUrlSyntaxIsFoundThroughItsEncodedPath() {
+    String username = "Zoë 猫/?#%" + ApiClient.unique("");
+    assertThat(anonymous.post("/api/users", Registrations.body(username,
+        ApiClient.unique("z") + "@example.com", Registrations.PASSWORD)).status()).isEqualTo(201);
 
-    var response = anonymous.get("/api/profiles/" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+    var response = anonymous.get("/api/profiles/" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().getJsonObject("profile").getString("username")).isEqualTo(username);
