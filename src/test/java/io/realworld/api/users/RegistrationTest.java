@@ -143,6 +143,18 @@ class RegistrationTest {
   }
 
   @Test
+  void aTakenUsernameAndEmailAreBothReported() {
+    var first = Registrations.register(api);
+    var response = api.post("/api/users",
+        Registrations.body(first.username(), first.email(), "secret-password"));
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.json()).isEqualTo(new JsonObject().put("errors", new JsonObject()
+        .put("username", List.of("has already been taken"))
+        .put("email", List.of("has already been taken"))));
+  }
+
+  @Test
   void concurrentRegistrationsOfOneNameGiveOne201AndOtherwise409NeverA500() {
     String username = ApiClient.unique("race");
     List<CompletableFuture<Integer>> attempts = IntStream.range(0, 6)
