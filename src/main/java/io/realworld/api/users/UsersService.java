@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Registration, login and the caller's own account. Passwords are stored and compared only as hashes. */
+/**
+ * Registration, login and the caller's own account. Passwords are stored and compared only as
+ * Argon2id hashes.
+ */
 public final class UsersService {
 
   private final UsersRepository repository;
