@@ -34,7 +34,9 @@ public final class PasswordHasher {
   public Future<Boolean> verify(String password, String hashOrNull) {
     return workers.executeBlocking(() -> {
       String hash = hashOrNull == null ? UnknownUser.HASH : hashOrNull;
-      boolean matches = Password.check(password, hash).withArgon2();
+      // The parameters come from the stored hash: withArgon2() would use password4j's defaults
+      // and never match, and hashes made before a change of ARGON2 keep verifying.
+      boolean matches = Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
       return hashOrNull != null && matches;
     }, false);
   }

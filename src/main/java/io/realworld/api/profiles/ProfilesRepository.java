@@ -1,0 +1,51 @@
+package io.realworld.api.profiles;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+
+/** All SQL of the profiles feature: users seen by others, and who follows whom. */
+final class ProfilesRepository {
+
+  private final Pool pool;
+
+  ProfilesRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The profile of a username (any case, as usernames are unique regardless of case). */
+  Future<Optional<Profile>> findByUsername(String username, Long viewerId) {
+    return pool.preparedQuery("SELECT u.id, u.username, u.bio, u.image,"
+            + " EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $2 AND f.followed_id = u.id)"
+            + " AS following FROM users u WHERE lower(u.username) = lower($1)")
+        .execute(Tuple.of(username, viewerId))
+        .map(rows -> {
+          var iterator = rows.iterator();
+          return iterator.hasNext() ? Optional.of(profile(iterator.next())) : Optional.empty();
+        });
+  }
+
+  /**
+   * Records the follow; following twice is one follow. Inserting from a select of the follower
+   * adds nothing, rather than failing on the foreign key, when the follower's account is gone.
+   */
+  Future<Void> follow(long followerId, long followedId) {
+    return pool.preparedQuery("INSERT INTO follows (follower_id, followed_id)"
+            + " SELECT id, $2::bigint FROM users WHERE id = $1 ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(followerId, followedId))
+        .mapEmpty();
+  }
+
+  Future<Void> unfollow(long followerId, long followedId) {
+    return pool.preparedQuery("DELETE FROM follows WHERE follower_id = $1 AND followed_id = $2")
+        .execute(Tuple.of(followerId, followedId))
+        .mapEmpty();
+  }
+
+  private static Profile profile(Row row) {
+    return new Profile(row.getLong("id"), row.getString("username"), row.getString("bio"),
+        row.getString("image"), row.getBoolean("following"));
+  }
+}

@@ -1,0 +1,119 @@
+package io.realworld.api.users;
+
+import io.realworld.api.http.Validation;
+import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks the fields of a {@code {"user": {...}}} body. Every problem is collected, so a
+ * client learns all of them from one 422. Lengths count code points, so an emoji is one character.
+ */
+final class UserInput {
+
+  static final int USERNAME_MAX = 64;
+  /** The longest address SMTP can deliver to (RFC 5321 path limit). */
+  static final int EMAIL_MAX = 254;
+  static final int PASSWORD_MIN = 8;
+  static final int PASSWORD_MAX = 256;
+  static final int BIO_MAX = 10_000;
+  static final int IMAGE_MAX = 2048;
+
+  /** One @, something before it, and a dotted domain without spaces: a typo catcher, not RFC 5322. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+  private final JsonObject fields;
+  private final Validation problems = new Validation();
+
+  UserInput(JsonObject fields) {
+    this.fields = fields;
+  }
+
+  boolean has(String field) {
+    return fields.containsKey(field);
+  }
+
+  /** Trimmed; null when absent. Required or present, it must be a non-blank string. */
+  String username(boolean required) {
+    String username = text("username", required, true);
+    if (username != null) {
+      atMost("username", username, USERNAME_MAX);
+      if (username.codePoints().anyMatch(Character::isISOControl)) {
+        problems.add("username", "must not contain control characters");
+      }
+    }
+    return username;
+  }
+
+  /** Trimmed; null when absent. Required or present, it must look like an address. */
+  String email(boolean required) {
+    String email = text("email", required, true);
+    if (email != null && atMost("email", email, EMAIL_MAX) && !EMAIL.matcher(email).matches()) {
+      problems.add("email", "is invalid");
+    }
+    return email;
+  }
+
+  /** The email a login names: only required, since an unknown or odd one just fails to match. */
+  String loginEmail() {
+    return text("email", true, true);
+  }
+
+  /** Taken as typed (spaces are part of a password); null when absent. */
+  String password(boolean required, boolean checkStrength) {
+    String password = text("password", required, false);
+    if (password != null && checkStrength) {
+      if (password.codePointCount(0, password.length()) < PASSWORD_MIN) {
+        problems.add("password", "is too short (minimum is " + PASSWORD_MIN + " characters)");
+      }
+      atMost("password", password, PASSWORD_MAX);
+    }
+    return password;
+  }
+
+  /** Optional free text (bio, image): null, empty and absent all mean "no value". */
+  String optionalText(String field, int max) {
+    Object value = fields.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      problems.add(field, "must be a string");
+      return null;
+    }
+    if (text.isBlank()) {
+      return null;
+    }
+    atMost(field, text, max);
+    return text;
+  }
+
+  /** Throws one 422 with every problem found so far. */
+  void throwIfInvalid() {
+    problems.throwIfInvalid();
+  }
+
+  private String text(String field, boolean required, boolean trim) {
+    if (!required && !fields.containsKey(field)) {
+      return null;
+    }
+    Object value = fields.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      problems.add(field, "must be a string");
+      return null;
+    }
+    String text = (String) value;
+    if (text == null || text.isBlank()) {
+      problems.add(field, "can't be blank");
+      return null;
+    }
+    return trim ? text.strip() : text;
+  }
+
+  private boolean atMost(String field, String value, int max) {
+    if (value.codePointCount(0, value.length()) > max) {
+      problems.add(field, "is too long (maximum is " + max + " characters)");
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,98 @@
+package io.realworld.api.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.realworld.api.http.ApiError;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UserInputTest {
+
+  @Test
+  void aRegistrationIsTrimmedExceptForThePassword() {
+    NewUser user = NewUser.from(new JsonObject()
+        .put("username", "  jake ").put("email", " jake@example.com ").put("password", " spaced out "));
+
+    assertThat(user).isEqualTo(new NewUser("jake", "jake@example.com", " spaced out "));
+  }
+
+  @Test
+  void lengthsCountCharactersNotUtf16Units() {
+    String emojiName = "😀".repeat(UserInput.USERNAME_MAX);
+
+    assertThat(NewUser.from(registration(emojiName, "e@example.com", "🔑".repeat(8))).username())
+        .isEqualTo(emojiName);
+    assertThat(errorsOf(() -> NewUser.from(registration(emojiName + "😀", "e@example.com", "🔑".repeat(7)))))
+        .containsOnlyKeys("username", "password");
+  }
+
+  @Test
+  void passwordsFrom8To256CharactersAreAccepted() {
+    for (int length : List.of(8, 64, 256)) {
+      assertThat(NewUser.from(registration("jake", "jake@example.com", "p".repeat(length))).password())
+          .hasSize(length);
+    }
+    assertThat(errorsOf(() -> NewUser.from(registration("jake", "jake@example.com", "p".repeat(7)))))
+        .isEqualTo(Map.of("password", List.of("is too short (minimum is 8 characters)")));
+    assertThat(errorsOf(() -> NewUser.from(registration("jake", "jake@example.com", "p".repeat(257)))))
+        .isEqualTo(Map.of("password", List.of("is too long (maximum is 256 characters)")));
+  }
+
+  @Test
+  void plausibleEmailsPassAndTyposDoNot() {
+    for (String email : List.of("a@b.co", "first.last+tag@sub.example.org", "zoë@exämple.de")) {
+      assertThat(NewUser.from(registration("jake", email, "12345678")).email()).isEqualTo(email);
+    }
+    for (String email : List.of("plain", "@example.com", "a@", "a@b", "a@.com", "a@b.", "a b@c.de", "a@b@c.de")) {
+      assertThat(errorsOf(() -> NewUser.from(registration("jake", email, "12345678"))))
+          .as(email).isEqualTo(Map.of("email", List.of("is invalid")));
+    }
+  }
+
+  @Test
+  void controlCharactersInAUsernameAreRefused() {
+    assertThat(errorsOf(() -> NewUser.from(registration("ja\u0000ke", "j@example.com", "12345678"))))
+        .isEqualTo(Map.of("username", List.of("must not contain control characters")));
+  }
+
+  @Test
+  void anUpdateTellsAbsentFromClearedFromSet() {
+    UserUpdate nothing = UserUpdate.from(new JsonObject());
+    UserUpdate cleared = UserUpdate.from(new JsonObject().put("bio", "").putNull("image"));
+    UserUpdate set = UserUpdate.from(new JsonObject().put("bio", "hi").put("image", "x.png"));
+
+    assertThat(nothing).isEqualTo(new UserUpdate(null, null, null, false, null, false, null));
+    assertThat(cleared).isEqualTo(new UserUpdate(null, null, null, true, null, true, null));
+    assertThat(set).isEqualTo(new UserUpdate(null, null, null, true, "hi", true, "x.png"));
+  }
+
+  @Test
+  void anUpdateMayNotBlankTheRequiredFields() {
+    assertThat(errorsOf(() -> UserUpdate.from(new JsonObject()
+        .putNull("username").put("email", "").put("password", "  "))))
+        .isEqualTo(Map.of("username", List.of("can't be blank"), "email", List.of("can't be blank"),
+            "password", List.of("can't be blank")));
+  }
+
+  @Test
+  void secretsStayOutOfToString() {
+    assertThat(new NewUser("jake", "j@example.com", "hunter22").toString()).doesNotContain("hunter22");
+    assertThat(new Login("j@example.com", "hunter22").toString()).doesNotContain("hunter22");
+    assertThat(UserUpdate.from(new JsonObject().put("password", "hunter22")).toString())
+        .doesNotContain("hunter22");
+  }
+
+  private static JsonObject registration(String username, String email, String password) {
+    return new JsonObject().put("username", username).put("email", email).put("password", password);
+  }
+
+  private static Map<String, List<String>> errorsOf(Runnable parse) {
+    var thrown = assertThatThrownBy(parse::run).isInstanceOf(ApiError.class).actual();
+    ApiError error = (ApiError) thrown;
+    assertThat(error.status()).isEqualTo(422);
+    return error.errors();
+  }
+}
