@@ -1,8 +1,17 @@
 package io.realworld.api.server;
 
+import io.realworld.api.articles.ArticlesRepository;
+import io.realworld.api.articles.ArticlesRoutes;
+import io.realworld.api.articles.ArticlesService;
 import io.realworld.api.auth.JwtTokens;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.auth.TokenAuthHandler;
+import io.realworld.api.comments.CommentsRepository;
+import io.realworld.api.comments.CommentsRoutes;
+import io.realworld.api.comments.CommentsService;
+import io.realworld.api.tags.TagsRepository;
+import io.realworld.api.tags.TagsRoutes;
+import io.realworld.api.tags.TagsService;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
@@ -14,5 +23,9 @@ final class Features {
 
   static void mount(Router router, Pool pool, TokenAuthHandler auth, JwtTokens tokens,
       PasswordHasher passwords) {
+    ArticlesService articles = new ArticlesService(new ArticlesRepository(pool));
+    ArticlesRoutes.mount(router, auth, articles);
+    CommentsRoutes.mount(router, auth, new CommentsService(new CommentsRepository(pool), articles));
+    TagsRoutes.mount(router, new TagsService(new TagsRepository(pool)));
   }
 }
