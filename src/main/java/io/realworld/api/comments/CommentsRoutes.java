@@ -41,7 +41,7 @@ public final class CommentsRoutes {
   }
 
   private Future<Void> create(RoutingContext ctx) {
-    JsonObject comment = RequestBodies.wrapped(ctx, "comment");
+    NewComment comment = NewComment.from(RequestBodies.wrapped(ctx, "comment"));
     return comments.create(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(), comment)
         .compose(created -> Responses.created(ctx,
             new JsonObject().put("comment", created.toJson())));

@@ -3,16 +3,11 @@ package io.realworld.api.comments;
 import io.realworld.api.articles.ArticlesService;
 import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
-import io.realworld.api.http.JsonFields;
-import io.realworld.api.http.Validation;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** The rules of comments: they hang off an article, and only their author removes them. */
 public final class CommentsService {
-
-  static final int MAX_BODY = 10_000;
 
   private final CommentsRepository repository;
   private final ArticlesService articles;
@@ -26,12 +21,9 @@ public final class CommentsService {
     return articles.idOf(slug).compose(articleId -> repository.list(articleId, viewerId));
   }
 
-  public Future<Comment> create(String slug, long authorId, JsonObject comment) {
-    Validation validation = new Validation();
-    String body = JsonFields.requiredText(comment, "body", MAX_BODY, validation);
-    validation.throwIfInvalid();
+  public Future<Comment> create(String slug, long authorId, NewComment comment) {
     return articles.idOf(slug)
-        .compose(articleId -> repository.insert(articleId, authorId, body))
+        .compose(articleId -> repository.insert(articleId, authorId, comment.body()))
         // the article was deleted between our read and our insert
         .recover(error -> Future.failedFuture(
             SqlErrors.isForeignKeyViolation(error) ? ApiError.notFound("article") : error));

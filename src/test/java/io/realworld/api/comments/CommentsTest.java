@@ -71,7 +71,7 @@ class CommentsTest {
     }
     assertThat(commenter.api().post(path, new JsonObject().put("comment",
         new JsonObject().put("body", 5))).status()).isEqualTo(422);
-    assertThat(commenter.api().post(path, comment("x".repeat(CommentsService.MAX_BODY + 1)))
+    assertThat(commenter.api().post(path, comment("x".repeat(NewComment.MAX_BODY + 1)))
         .status()).isEqualTo(422);
     assertThat(commenter.api().post(path, new JsonObject().put("body", "no wrapper")).status())
         .isEqualTo(422);
