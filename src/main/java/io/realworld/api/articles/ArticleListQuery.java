@@ -18,7 +18,8 @@ record ArticleListQuery(String sql, Tuple parameters) {
     List<String> conditions = new ArrayList<>();
     if (filter.tag() != null) {
       conditions.add("a.id IN (SELECT at.article_id FROM article_tags at"
-          + " JOIN tags t ON t.id = at.tag_id WHERE t.name = $" + add(parameters, filter.tag()) + ")");
+          + " JOIN tags t ON t.id = at.tag_id WHERE t.name = $" + add(parameters, filter.tag())
+          + ")");
     }
     if (filter.author() != null) {
       conditions.add("a.author_id = (SELECT au.id FROM users au"

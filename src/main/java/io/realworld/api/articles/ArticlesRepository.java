@@ -58,17 +58,20 @@ public final class ArticlesRepository {
   }
 
   Future<Optional<Article>> findBySlug(String slug, Long viewerId) {
-    return pool.preparedQuery(BY_SLUG).execute(Tuple.of(viewerId, slug)).map(ArticlesRepository::first);
+    return pool.preparedQuery(BY_SLUG).execute(Tuple.of(viewerId, slug))
+        .map(ArticlesRepository::first);
   }
 
   Future<Optional<Article>> findById(long id, Long viewerId) {
-    return pool.preparedQuery(BY_ID).execute(Tuple.of(viewerId, id)).map(ArticlesRepository::first);
+    return pool.preparedQuery(BY_ID).execute(Tuple.of(viewerId, id))
+        .map(ArticlesRepository::first);
   }
 
   Future<Optional<ArticleRef>> findRef(String slug) {
     return pool.preparedQuery("SELECT id, author_id, title FROM articles WHERE slug = $1")
         .execute(Tuple.of(slug))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ref(rows.iterator().next())));
+        .map(rows -> rows.size() == 0
+            ? Optional.empty() : Optional.of(ref(rows.iterator().next())));
   }
 
   /** Inserts the article and its tags; a race for the slug fails with a unique violation. */
@@ -92,7 +95,7 @@ public final class ArticlesRepository {
   }
 
   Future<Void> delete(long id) {
-    return pool.preparedQuery("DELETE FROM articles WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
+    return run(pool, "DELETE FROM articles WHERE id = $1", Tuple.of(id));
   }
 
   Future<Void> favorite(long userId, long articleId) {
@@ -114,6 +117,7 @@ public final class ArticlesRepository {
   }
 
   private static Optional<Article> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(ArticleRows.full(rows.iterator().next()));
+    return rows.size() == 0
+        ? Optional.empty() : Optional.of(ArticleRows.full(rows.iterator().next()));
   }
 }

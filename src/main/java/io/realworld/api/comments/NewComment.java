@@ -9,7 +9,7 @@ public record NewComment(String body) {
 
   static final int MAX_BODY = 10_000;
 
-  /** Reads the {@code comment} object of a request: the body is required, at most 10,000 characters. */
+  /** Reads the {@code comment} object of a request: a body of at most 10,000 characters. */
   static NewComment from(JsonObject comment) {
     Validation validation = new Validation();
     String body = JsonFields.requiredText(comment, "body", MAX_BODY, validation);

@@ -82,7 +82,8 @@ class ArticleValidationTest {
         new JsonArray().add("ok").add(7),
         new JsonArray().add("ok").add("  "),
         new JsonArray().add("t".repeat(ArticleInput.MAX_TAG + 1)),
-        new JsonArray(IntStream.rangeClosed(0, ArticleInput.MAX_TAGS).mapToObj(i -> "tag" + i).toList()),
+        new JsonArray(IntStream.rangeClosed(0, ArticleInput.MAX_TAGS)
+            .mapToObj(i -> "tag" + i).toList()),
         new JsonObject()}) {
       var response = create(minimal().put("tagList", tagList));
       assertThat(response.status()).as(tagList.toString()).isEqualTo(422);
@@ -107,7 +108,8 @@ class ArticleValidationTest {
     assertThat(kept.json().getJsonObject("article").getJsonArray("tagList"))
         .containsExactly("one", "two");
 
-    var replaced = update(slug, new JsonObject().put("tagList", new JsonArray().add("three").add("one")));
+    var replaced = update(slug,
+        new JsonObject().put("tagList", new JsonArray().add("three").add("one")));
     assertThat(replaced.json().getJsonObject("article").getJsonArray("tagList"))
         .containsExactly("three", "one");
 
@@ -118,7 +120,8 @@ class ArticleValidationTest {
   @Test
   void onUpdateBlankOrMistypedFieldsAre422AndNothingChanges() {
     String slug = TestArticles.create(author, "Stable").getString("slug");
-    var response = update(slug, new JsonObject().put("title", "").putNull("description").put("body", 1));
+    var response = update(slug,
+        new JsonObject().put("title", "").putNull("description").put("body", 1));
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().getJsonObject("errors").fieldNames())
         .containsExactlyInAnyOrder("title", "description", "body");
@@ -127,7 +130,8 @@ class ArticleValidationTest {
   }
 
   private static JsonObject minimal() {
-    return new JsonObject().put("title", ApiClient.unique("t")).put("description", "d").put("body", "b");
+    return new JsonObject()
+        .put("title", ApiClient.unique("t")).put("description", "d").put("body", "b");
   }
 
   private ApiClient.Response create(JsonObject article) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Create, read, update and delete one article, and who may do which. */
 class ArticlesTest {
 
-  private static final String ISO_MILLIS_UTC = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
+  static final String ISO_MILLIS_UTC =
+      "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
   private final ApiClient anonymous = TestApp.client();
   private final TestUser author = TestUsers.create(ApiClient.unique("author"), "I write", null);
@@ -27,7 +28,8 @@ class ArticlesTest {
   void createAnswers201WithTheWholeArticle() {
     var response = author.api().post("/api/articles", new JsonObject().put("article",
         new JsonObject().put("title", "How to train your dragon").put("description", "Ever wonder?")
-            .put("body", "You have to believe").put("tagList", new JsonArray().add("dragons").add("training"))));
+            .put("body", "You have to believe")
+            .put("tagList", new JsonArray().add("dragons").add("training"))));
 
     assertThat(response.status()).isEqualTo(201);
     JsonObject article = response.json().getJsonObject("article");
@@ -56,7 +58,8 @@ class ArticlesTest {
     JsonObject article = TestArticles.create(author, "Tags", "zebra", "apple", "zebra", " mango ");
     assertThat(article.getJsonArray("tagList")).containsExactly("zebra", "apple", "mango");
     assertThat(anonymous.get("/api/articles/" + article.getString("slug")).json()
-        .getJsonObject("article").getJsonArray("tagList")).containsExactly("zebra", "apple", "mango");
+        .getJsonObject("article").getJsonArray("tagList"))
+        .containsExactly("zebra", "apple", "mango");
   }
 
   @Test
@@ -81,7 +84,8 @@ class ArticlesTest {
   @Test
   void unicodeTitlesAreReadableThroughTheirEncodedSlug() {
     JsonObject article = TestArticles.create(author, ApiClient.unique("Ünïcödé 日本語 "));
-    String path = "/api/articles/" + URLEncoder.encode(article.getString("slug"), StandardCharsets.UTF_8);
+    String path = "/api/articles/"
+        + URLEncoder.encode(article.getString("slug"), StandardCharsets.UTF_8);
     var response = anonymous.get(path);
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().getJsonObject("article").getString("title"))
@@ -186,7 +190,8 @@ class ArticlesTest {
 
   @Test
   void deleteAnswers204AndTheArticleIsGone() {
-    String path = "/api/articles/" + TestArticles.create(author, "Doomed", "doomed").getString("slug");
+    String path =
+        "/api/articles/" + TestArticles.create(author, "Doomed", "doomed").getString("slug");
     var response = author.api().delete(path);
     assertThat(response.status()).isEqualTo(204);
     assertThat(response.body()).isEmpty();

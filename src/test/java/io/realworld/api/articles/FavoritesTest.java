@@ -2,6 +2,7 @@ package io.realworld.api.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.realworld.api.support.ApiClient;
 import io.realworld.api.support.TestApp;
 import io.realworld.api.support.TestArticles;
 import io.realworld.api.support.TestUsers;
@@ -62,7 +63,8 @@ class FavoritesTest {
     String list = "/api/articles?author=" + author.username();
 
     JsonObject asFan = fan.api().get(list).json().getJsonArray("articles").getJsonObject(0);
-    JsonObject asAnonymous = TestApp.client().get(list).json().getJsonArray("articles").getJsonObject(0);
+    JsonObject asAnonymous =
+        TestApp.client().get(list).json().getJsonArray("articles").getJsonObject(0);
 
     assertThat(asFan.getBoolean("favorited")).isTrue();
     assertThat(asFan.getJsonObject("author").getBoolean("following")).isTrue();
@@ -72,7 +74,7 @@ class FavoritesTest {
     assertThat(asAnonymous.getInteger("favoritesCount")).isEqualTo(1);
   }
 
-  private static JsonObject article(io.realworld.api.support.ApiClient.Response response, int status) {
+  private static JsonObject article(ApiClient.Response response, int status) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
     return response.json().getJsonObject("article");
   }

@@ -16,7 +16,8 @@ class CommentsTest {
 
   private final ApiClient anonymous = TestApp.client();
   private final TestUser author = TestUsers.create();
-  private final TestUser commenter = TestUsers.create(ApiClient.unique("commenter"), null, "https://img.example/c.png");
+  private final TestUser commenter =
+      TestUsers.create(ApiClient.unique("commenter"), null, "https://img.example/c.png");
   private final String path =
       "/api/articles/" + TestArticles.create(author, "Discussed").getString("slug") + "/comments";
 
@@ -27,7 +28,8 @@ class CommentsTest {
     JsonObject comment = response.json().getJsonObject("comment");
     assertThat(comment.getLong("id")).isPositive();
     assertThat(comment.getString("body")).isEqualTo("Thank you so much!");
-    assertThat(comment.getString("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(comment.getString("createdAt"))
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     assertThat(comment.getString("updatedAt")).isEqualTo(comment.getString("createdAt"));
     assertThat(comment.getJsonObject("author")).isEqualTo(new JsonObject()
         .put("username", commenter.username()).putNull("bio")

@@ -39,6 +39,7 @@ class TagsTest {
 
     author.api().delete("/api/articles/" + article.getString("slug"));
 
-    assertThat(anonymous.get("/api/tags").json().getJsonArray("tags").getList()).doesNotContain(tag);
+    assertThat(anonymous.get("/api/tags").json().getJsonArray("tags").getList())
+        .doesNotContain(tag);
   }
 }
