@@ -7,11 +7,11 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 
 /** All SQL of the profiles feature: users seen by others, and who follows whom. */
-final class ProfilesRepository {
+public final class ProfilesRepository {
 
   private final Pool pool;
 
-  ProfilesRepository(Pool pool) {
+  public ProfilesRepository(Pool pool) {
     this.pool = pool;
   }
 

@@ -2,15 +2,14 @@ package io.realworld.api.profiles;
 
 import io.realworld.api.http.ApiError;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 
 /** Profiles seen from a viewer, and following: the only rule is that nobody follows themselves. */
 public final class ProfilesService {
 
   private final ProfilesRepository repository;
 
-  public ProfilesService(Pool pool) {
-    this.repository = new ProfilesRepository(pool);
+  public ProfilesService(ProfilesRepository repository) {
+    this.repository = repository;
   }
 
   /** The profile of {@code username} as {@code viewerId} (null: anonymous) sees it; else 404. */

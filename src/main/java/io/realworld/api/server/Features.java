@@ -1,12 +1,23 @@
 package io.realworld.api.server;
 
+import io.realworld.api.articles.ArticlesRepository;
+import io.realworld.api.articles.ArticlesRoutes;
+import io.realworld.api.articles.ArticlesService;
 import io.realworld.api.auth.JwtTokens;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.auth.TokenAuthHandler;
+import io.realworld.api.profiles.ProfilesRepository;
 import io.realworld.api.profiles.ProfilesRoutes;
 import io.realworld.api.profiles.ProfilesService;
+import io.realworld.api.users.UsersRepository;
 import io.realworld.api.users.UsersRoutes;
 import io.realworld.api.users.UsersService;
+import io.realworld.api.comments.CommentsRepository;
+import io.realworld.api.comments.CommentsRoutes;
+import io.realworld.api.comments.CommentsService;
+import io.realworld.api.tags.TagsRepository;
+import io.realworld.api.tags.TagsRoutes;
+import io.realworld.api.tags.TagsService;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
@@ -18,7 +29,11 @@ final class Features {
 
   static void mount(Router router, Pool pool, TokenAuthHandler auth, JwtTokens tokens,
       PasswordHasher passwords) {
-    UsersRoutes.mount(router, auth, new UsersService(pool, passwords, tokens));
-    ProfilesRoutes.mount(router, auth, new ProfilesService(pool));
+    UsersRoutes.mount(router, auth, new UsersService(new UsersRepository(pool), passwords, tokens));
+    ProfilesRoutes.mount(router, auth, new ProfilesService(new ProfilesRepository(pool)));
+    ArticlesService articles = new ArticlesService(new ArticlesRepository(pool));
+    ArticlesRoutes.mount(router, auth, articles);
+    CommentsRoutes.mount(router, auth, new CommentsService(new CommentsRepository(pool), articles));
+    TagsRoutes.mount(router, new TagsService(new TagsRepository(pool)));
   }
 }

@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** All SQL of the users feature. Usernames and emails compare case-insensitively, as indexed. */
-final class UsersRepository {
+public final class UsersRepository {
 
   private static final String COLUMNS = "id, username, email, bio, image";
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
 
-  UsersRepository(Pool pool) {
+  public UsersRepository(Pool pool) {
     this.pool = pool;
   }
 

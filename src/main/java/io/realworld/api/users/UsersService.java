@@ -4,7 +4,6 @@ import io.realworld.api.auth.JwtTokens;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.http.ApiError;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,8 @@ public final class UsersService {
   private final PasswordHasher passwords;
   private final JwtTokens tokens;
 
-  public UsersService(Pool pool, PasswordHasher passwords, JwtTokens tokens) {
-    this.repository = new UsersRepository(pool);
+  public UsersService(UsersRepository repository, PasswordHasher passwords, JwtTokens tokens) {
+    this.repository = repository;
     this.passwords = passwords;
     this.tokens = tokens;
   }

@@ -1,0 +1,56 @@
+package io.realworld.api.articles;
+
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one statement behind a list: the total count and one enriched page. Only the filters in use
+ * become SQL, so each combination gets a plan that uses its index (a catch-all
+ * {@code ($2 IS NULL OR ...)} would defeat PostgreSQL's cached generic plans). The page is picked
+ * by id first and enriched afterwards, so the subqueries run for its rows only; the count sits in
+ * the outer row so that a page past the end still reports the total.
+ */
+record ArticleListQuery(String sql, Tuple parameters) {
+
+  static ArticleListQuery of(ArticleFilter filter, Paging paging, Long viewerId) {
+    Tuple parameters = Tuple.tuple().addValue(viewerId);
+    List<String> conditions = new ArrayList<>();
+    if (filter.tag() != null) {
+      conditions.add("a.id IN (SELECT at.article_id FROM article_tags at"
+          + " JOIN tags t ON t.id = at.tag_id WHERE t.name = $" + add(parameters, filter.tag())
+          + ")");
+    }
+    if (filter.author() != null) {
+      conditions.add("a.author_id = (SELECT au.id FROM users au"
+          + " WHERE lower(au.username) = lower($" + add(parameters, filter.author()) + "))");
+    }
+    if (filter.favoritedBy() != null) {
+      conditions.add("a.id IN (SELECT fa.article_id FROM favorites fa JOIN users fu"
+          + " ON fu.id = fa.user_id WHERE lower(fu.username) = lower($"
+          + add(parameters, filter.favoritedBy()) + "))");
+    }
+    if (filter.followedBy() != null) {
+      conditions.add("a.author_id IN (SELECT fo.followed_id FROM follows fo"
+          + " WHERE fo.follower_id = $" + add(parameters, filter.followedBy()) + ")");
+    }
+    String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+    int limit = add(parameters, paging.limit());
+    int offset = add(parameters, paging.offset());
+    String sql = "SELECT total.n AS articles_count, " + ArticleRows.SUMMARY_COLUMNS + "\n"
+        + "FROM (SELECT count(*) AS n FROM articles a " + where + ") total\n"
+        + "LEFT JOIN (SELECT a.id FROM articles a " + where
+        + " ORDER BY a.created_at DESC, a.id DESC LIMIT $" + limit + " OFFSET $" + offset
+        + ") page ON true\n"
+        + "LEFT JOIN articles a ON a.id = page.id\n"
+        + "LEFT JOIN users u ON u.id = a.author_id\n"
+        + "ORDER BY a.created_at DESC, a.id DESC";
+    return new ArticleListQuery(sql, parameters);
+  }
+
+  /** Adds a parameter and returns its position ($n). */
+  private static int add(Tuple parameters, Object value) {
+    parameters.addValue(value);
+    return parameters.size();
+  }
+}

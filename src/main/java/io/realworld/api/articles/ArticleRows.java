@@ -1,0 +1,45 @@
+package io.realworld.api.articles;
+
+import io.vertx.sqlclient.Row;
+import java.util.Arrays;
+
+/**
+ * The columns an article is read with, and their mapping. Every enrichment (author, the caller's
+ * flags, the favorites count, the tags in their stored order) is a correlated subquery or join,
+ * so a whole page is one statement, not one per article. {@code $1} is the caller's user id, or
+ * null for an anonymous caller, which makes both flags false.
+ */
+final class ArticleRows {
+
+  static final String SUMMARY_COLUMNS = """
+      a.id, a.slug, a.title, a.description, a.created_at, a.updated_at,
+      u.username, u.bio, u.image,
+      EXISTS (SELECT 1 FROM follows f
+              WHERE f.follower_id = $1 AND f.followed_id = a.author_id) AS following,
+      EXISTS (SELECT 1 FROM favorites fv
+              WHERE fv.user_id = $1 AND fv.article_id = a.id) AS favorited,
+      (SELECT count(*) FROM favorites fv WHERE fv.article_id = a.id) AS favorites_count,
+      ARRAY(SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.article_id = a.id ORDER BY at.position) AS tag_list""";
+
+  static final String FULL_COLUMNS = SUMMARY_COLUMNS + ", a.body";
+
+  private ArticleRows() {
+  }
+
+  static Article summary(Row row) {
+    return article(row, null);
+  }
+
+  static Article full(Row row) {
+    return article(row, row.getString("body"));
+  }
+
+  private static Article article(Row row, String body) {
+    return new Article(
+        row.getLong("id"), row.getString("slug"), row.getString("title"),
+        row.getString("description"), body, Arrays.asList(row.getArrayOfStrings("tag_list")),
+        row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
+        row.getBoolean("favorited"), row.getLong("favorites_count"), Author.from(row));
+  }
+}

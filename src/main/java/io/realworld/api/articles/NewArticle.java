@@ -1,0 +1,11 @@
+package io.realworld.api.articles;
+
+import java.util.List;
+
+/** A valid article to create; {@code tagList} is without duplicates, in the client's order. */
+public record NewArticle(String title, String description, String body, List<String> tagList) {
+
+  public NewArticle {
+    tagList = List.copyOf(tagList);
+  }
+}

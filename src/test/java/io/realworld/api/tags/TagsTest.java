@@ -1,0 +1,45 @@
+package io.realworld.api.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.realworld.api.support.ApiClient;
+import io.realworld.api.support.TestApp;
+import io.realworld.api.support.TestArticles;
+import io.realworld.api.support.TestUsers;
+import io.realworld.api.support.TestUsers.TestUser;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class TagsTest {
+
+  private final ApiClient anonymous = TestApp.client();
+  private final TestUser author = TestUsers.create();
+
+  @Test
+  void listsTheTagsArticlesCarryMostUsedFirst() {
+    String rare = ApiClient.unique("rare");
+    String common = ApiClient.unique("common");
+    TestArticles.create(author, "One", rare, common);
+    TestArticles.create(author, "Two", common);
+
+    var response = anonymous.get("/api/tags");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().fieldNames()).containsExactly("tags");
+    var tags = response.json().getJsonArray("tags").getList();
+    assertThat(tags).contains(rare, common);
+    assertThat(tags.indexOf(common)).isLessThan(tags.indexOf(rare));
+  }
+
+  @Test
+  void aTagNoArticleCarriesAnyMoreIsNotListed() {
+    String tag = ApiClient.unique("gone");
+    JsonObject article = TestArticles.create(author, "Short-lived", tag);
+    assertThat(anonymous.get("/api/tags").json().getJsonArray("tags").getList()).contains(tag);
+
+    author.api().delete("/api/articles/" + article.getString("slug"));
+
+    assertThat(anonymous.get("/api/tags").json().getJsonArray("tags").getList())
+        .doesNotContain(tag);
+  }
+}
