@@ -3,7 +3,11 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVNW := ./mvnw -B -ntp
 
-.PHONY: help run test build clean startup-time
+IMAGE := api
+# the builder project.toml names (ProjectDescriptorTest checks they agree)
+BUILDER := paketobuildpacks/builder-jammy-base
+
+.PHONY: help run test build clean startup-time image image-maven check-pack check-docker
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,3 +26,15 @@ clean: ## Remove build output
 
 startup-time: build ## Measure process start -> ready against a real PostgreSQL (budget 1.5 s)
 	scripts/startup-time.sh
+
+image: check-pack check-docker ## Build the image `api` with pack from project.toml (needs pack and a Docker engine)
+	pack build $(IMAGE) --builder $(BUILDER) --path .
+
+image-maven: check-docker ## Build the same image with ./mvnw spring-boot:build-image (needs a Docker engine)
+	$(MVNW) -DskipTests spring-boot:build-image
+
+check-pack:
+	@command -v pack >/dev/null 2>&1 || { echo "make: 'pack' is not installed; see https://buildpacks.io/docs/for-platform-operators/how-to/integrate-ci/pack/ (or use 'make image-maven')" >&2; exit 1; }
+
+check-docker:
+	@docker info >/dev/null 2>&1 || { echo "make: no Docker engine answers 'docker info': buildpacks build inside containers, so start Docker (or Podman with its Docker socket) first" >&2; exit 1; }

@@ -1,0 +1,46 @@
+package io.realworld.api.buildpacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every buildpack script is shellcheck-clean. Skipped (reported as skipped, never passed) where
+ * shellcheck is not installed: {@code apt-get install -y shellcheck}.
+ */
+class BuildpackScriptsShellcheckTest {
+
+  @Test
+  void buildpack_scripts_are_shellcheck_clean() throws IOException, InterruptedException {
+    assumeTrue(shellcheckInstalled(), "shellcheck is not installed");
+    List<String> command = new ArrayList<>(List.of("shellcheck", "--severity=style"));
+    try (Stream<Path> files = Files.walk(Buildpack.PROJECT.resolve("buildpacks"))) {
+      files.filter(file -> file.getParent().getFileName().toString().equals("bin"))
+          .forEach(file -> command.add(file.toString()));
+    }
+    assertThat(command).hasSizeGreaterThanOrEqualTo(2 + 4);
+
+    Process shellcheck = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String report = new String(shellcheck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(shellcheck.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(shellcheck.exitValue()).as(report).isZero();
+  }
+
+  private static boolean shellcheckInstalled() {
+    try {
+      return new ProcessBuilder("shellcheck", "--version").start().waitFor() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.realworld.api.buildpacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * pack reads project.toml, spring-boot:build-image reads only the pom [docs/buildpacks.md
+ * "project.toml"]: both must describe the same image.
+ */
+class ImageDefinitionDriftTest {
+
+  @Test
+  void the_pom_builds_with_the_same_env_as_project_toml() {
+    assertThat(ImageDefinition.pomImageEnv())
+        .as("spring-boot-maven-plugin <image><env> against project.toml [[io.buildpacks.build.env]]")
+        .containsExactlyInAnyOrderEntriesOf(ImageDefinition.projectBuildEnv())
+        .isNotEmpty();
+  }
+
+  @Test
+  void the_pom_uses_the_same_buildpacks_in_the_same_order_as_project_toml() {
+    List<String> pomGroup = ImageDefinition.pomBuildpacks().stream()
+        .map(ImageDefinitionDriftTest::asProjectTomlUri)
+        .toList();
+
+    assertThat(pomGroup).isEqualTo(ImageDefinition.projectGroup()).isNotEmpty();
+  }
+
+  @Test
+  void the_pom_and_the_makefile_name_the_builder_of_project_toml() {
+    String builder = ImageDefinition.projectBuilder();
+
+    assertThat(builder).isEqualTo("paketobuildpacks/builder-jammy-base");
+    assertThat(ImageDefinition.pomImageValue("builder")).isEqualTo(builder);
+    assertThat(makefileVariable("BUILDER")).isEqualTo(builder);
+    assertThat(ImageDefinition.pomImageValue("name")).isEqualTo(makefileVariable("IMAGE"))
+        .isEqualTo("api");
+  }
+
+  @Test
+  void heroku_runs_the_java_version_paketo_installs() throws IOException {
+    Properties heroku = new Properties();
+    heroku.load(new StringReader(ImageDefinition.read("system.properties")));
+
+    assertThat(heroku.getProperty("java.runtime.version"))
+        .isEqualTo(ImageDefinition.projectBuildEnv().get("BP_JVM_VERSION"))
+        .isNotBlank();
+  }
+
+  /** project.toml names a local buildpack relative to itself; the pom by an absolute path. */
+  private static String asProjectTomlUri(String pomReference) {
+    return pomReference.replace("${project.basedir}/", "./");
+  }
+
+  private static String makefileVariable(String name) {
+    Matcher matcher = Pattern.compile("(?m)^" + name + " :?= *(\\S+)\\s*$")
+        .matcher(ImageDefinition.read("Makefile"));
+    assertThat(matcher.find()).as("Makefile defines %s", name).isTrue();
+    return matcher.group(1);
+  }
+}

@@ -1,0 +1,110 @@
+package io.realworld.api.buildpacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realworld.api.buildpacks.Buildpack.Layout;
+import io.realworld.api.buildpacks.Buildpack.Run;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** buildpacks/processes declares the image's process types in launch.toml. */
+class ProcessesBuildpackTest {
+
+  private static final Buildpack PROCESSES = Buildpack.named("processes");
+  private static final List<String> JAR_LAUNCHER =
+      List.of("java", "org.springframework.boot.loader.launch.JarLauncher");
+  /** What the repackaged jar's manifest says (Java writes CRLF line ends). */
+  private static final String BOOT_MANIFEST = "Manifest-Version: 1.0\r\n"
+      + "Main-Class: org.springframework.boot.loader.launch.JarLauncher\r\n"
+      + "Start-Class: io.realworld.api.Main\r\n";
+
+  @TempDir
+  Path root;
+
+  @Test
+  void detect_always_passes_because_the_jar_does_not_exist_yet_at_detect_time() {
+    assertThat(PROCESSES.detect(Layout.in(root)).exitCode()).isZero();
+  }
+
+  @Test
+  void declares_web_as_the_direct_default_process_running_the_jar_launcher() {
+    Map<String, JsonNode> processes = build(Layout.in(root).withFile("META-INF/MANIFEST.MF",
+        BOOT_MANIFEST));
+
+    JsonNode web = processes.get("web");
+    assertThat(web).as("web process in %s", processes).isNotNull();
+    assertThat(web.path("default").asBoolean()).isTrue();
+    assertThat(strings(web.path("command"))).as("a command array: no shell, the JVM is PID 1")
+        .isEqualTo(JAR_LAUNCHER);
+    assertThat(web.has("args")).isFalse();
+    assertThat(web.has("direct")).as("'direct' is an error since Buildpack API 0.9").isFalse();
+  }
+
+  @Test
+  void declares_migrate_and_release_as_the_same_jar_with_the_migrate_command() {
+    Map<String, JsonNode> processes = build(Layout.in(root).withFile("META-INF/MANIFEST.MF",
+        BOOT_MANIFEST));
+
+    for (String type : List.of("migrate", "release")) {
+      JsonNode process = processes.get(type);
+      assertThat(process).as("%s process in %s", type, processes).isNotNull();
+      assertThat(strings(process.path("command"))).isEqualTo(JAR_LAUNCHER);
+      assertThat(strings(process.path("args"))).containsExactly("migrate");
+      assertThat(process.path("default").asBoolean()).isFalse();
+    }
+    assertThat(processes).containsOnlyKeys("web", "migrate", "release");
+  }
+
+  /**
+   * Paketo's procfile buildpack turns the Procfile into shell processes of the image; this
+   * buildpack, later in the group, must replace every one of them whole.
+   */
+  @Test
+  void declares_every_process_type_of_the_procfile() {
+    Map<String, JsonNode> processes = build(Layout.in(root).withFile("META-INF/MANIFEST.MF",
+        BOOT_MANIFEST));
+    List<String> procfileTypes = new ArrayList<>();
+    for (String line : ImageDefinition.read("Procfile").lines().toList()) {
+      procfileTypes.add(line.substring(0, line.indexOf(':')));
+      assertThat(line).as("Procfile lines exec the JVM, so that it gets SIGTERM")
+          .matches("[a-z]+: exec java .*");
+    }
+
+    assertThat(procfileTypes).isNotEmpty();
+    assertThat(processes).containsKeys(procfileTypes.toArray(String[]::new));
+  }
+
+  @Test
+  void fails_the_build_when_the_app_is_not_the_extracted_spring_boot_jar() {
+    Layout layout = Layout.in(root).withFile("META-INF/MANIFEST.MF",
+        "Manifest-Version: 1.0\r\nMain-Class: io.realworld.api.Main\r\n");
+
+    Run build = PROCESSES.build(layout);
+
+    assertThat(build.exitCode()).isNotZero();
+    assertThat(build.output()).contains("FAILED").contains("META-INF/MANIFEST.MF");
+    assertThat(layout.layers().resolve("launch.toml")).doesNotExist();
+  }
+
+  private Map<String, JsonNode> build(Layout layout) {
+    Run build = PROCESSES.build(layout);
+    assertThat(build.exitCode()).as(build.output()).isZero();
+    Map<String, JsonNode> byType = new TreeMap<>();
+    ImageDefinition.toml(layout.layers().resolve("launch.toml")).path("processes")
+        .forEach(process -> byType.put(process.path("type").asText(), process));
+    return byType;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    assertThat(array.isArray()).as("%s is an array", array).isTrue();
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+}
