@@ -7,7 +7,7 @@ IMAGE := api
 # the builder project.toml names (ProjectDescriptorTest checks they agree)
 BUILDER := paketobuildpacks/builder-jammy-base
 
-.PHONY: help run test build clean startup-time image image-maven check-pack check-docker
+.PHONY: help run test build clean startup-time image image-maven check-pack check-docker check-deploy
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -20,6 +20,9 @@ test: ## Run every test: unit, integration (embedded PostgreSQL), architecture, 
 
 build: ## Build target/api.jar (tests skipped)
 	$(MVNW) -DskipTests package
+
+check-deploy: ## Validate deploy/ and the CI workflow with kubectl kustomize, action-validator, docker compose config
+	scripts/check-deploy.sh
 
 clean: ## Remove build output
 	$(MVNW) -q clean
