@@ -1,5 +1,6 @@
 package io.realworld.api.articles;
 
+import io.realworld.api.profiles.Profile;
 import io.realworld.api.http.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,7 @@ import java.util.List;
 public record Article(
     long id, String slug, String title, String description, String body, List<String> tagList,
     OffsetDateTime createdAt, OffsetDateTime updatedAt,
-    boolean favorited, long favoritesCount, Author author) {
+    boolean favorited, long favoritesCount, Profile author) {
 
   public Article {
     tagList = List.copyOf(tagList);

@@ -16,9 +16,9 @@ public final class ArticlesRepository {
 
   static final String SLUG_CONSTRAINT = "articles_slug_key";
 
-  private static final String BY_SLUG = "SELECT " + ArticleRows.FULL_COLUMNS
+  private static final String BY_SLUG = "SELECT " + ArticleSelectSql.FULL_COLUMNS
       + " FROM articles a JOIN users u ON u.id = a.author_id WHERE a.slug = $2";
-  private static final String BY_ID = "SELECT " + ArticleRows.FULL_COLUMNS
+  private static final String BY_ID = "SELECT " + ArticleSelectSql.FULL_COLUMNS
       + " FROM articles a JOIN users u ON u.id = a.author_id WHERE a.id = $2";
   // the slug, unless another article took it: then the suffixed fallback
   private static final String INSERT = """
@@ -43,14 +43,14 @@ public final class ArticlesRepository {
   }
 
   Future<ArticlePage> page(ArticleFilter filter, Paging paging, Long viewerId) {
-    ArticleListQuery query = ArticleListQuery.of(filter, paging, viewerId);
+    ArticleListSql query = ArticleListSql.of(filter, paging, viewerId);
     return pool.preparedQuery(query.sql()).execute(query.parameters()).map(rows -> {
       List<Article> articles = new ArrayList<>();
       long count = 0;
       for (Row row : rows) {
         count = row.getLong("articles_count");
         if (row.getLong("id") != null) {
-          articles.add(ArticleRows.summary(row));
+          articles.add(ArticleSelectSql.summary(row));
         }
       }
       return new ArticlePage(articles, count);
@@ -118,6 +118,6 @@ public final class ArticlesRepository {
 
   private static Optional<Article> first(RowSet<Row> rows) {
     return rows.size() == 0
-        ? Optional.empty() : Optional.of(ArticleRows.full(rows.iterator().next()));
+        ? Optional.empty() : Optional.of(ArticleSelectSql.full(rows.iterator().next()));
   }
 }

@@ -1,20 +1,13 @@
 package io.realworld.api.comments;
 
-import io.realworld.api.articles.Author;
 import io.realworld.api.http.Timestamps;
+import io.realworld.api.profiles.Profile;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 
 /** A comment with its author as the caller sees them. */
 public record Comment(long id, String body, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-    Author author) {
-
-  static Comment from(Row row) {
-    return new Comment(row.getLong("id"), row.getString("body"),
-        row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
-        Author.from(row));
-  }
+    Profile author) {
 
   public JsonObject toJson() {
     return new JsonObject()

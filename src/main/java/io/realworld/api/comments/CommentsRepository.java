@@ -1,5 +1,6 @@
 package io.realworld.api.comments;
 
+import io.realworld.api.profiles.Profile;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -13,7 +14,7 @@ public final class CommentsRepository {
 
   // $1 is the caller (null when anonymous), for the author's "following" flag
   private static final String LIST = """
-      SELECT c.id, c.body, c.created_at, c.updated_at, u.username, u.bio, u.image,
+      SELECT c.id, c.body, c.created_at, c.updated_at, c.author_id, u.username, u.bio, u.image,
              EXISTS (SELECT 1 FROM follows f
                      WHERE f.follower_id = $1 AND f.followed_id = c.author_id) AS following
       FROM comments c JOIN users u ON u.id = c.author_id
@@ -23,7 +24,7 @@ public final class CommentsRepository {
   private static final String INSERT = """
       WITH c AS (INSERT INTO comments (article_id, author_id, body) VALUES ($1, $2, $3)
                  RETURNING id, body, created_at, updated_at, author_id)
-      SELECT c.id, c.body, c.created_at, c.updated_at, u.username, u.bio, u.image,
+      SELECT c.id, c.body, c.created_at, c.updated_at, c.author_id, u.username, u.bio, u.image,
              false AS following
       FROM c JOIN users u ON u.id = c.author_id""";
 
@@ -36,14 +37,14 @@ public final class CommentsRepository {
   Future<List<Comment>> list(long articleId, Long viewerId) {
     return pool.preparedQuery(LIST).execute(Tuple.of(viewerId, articleId)).map(rows -> {
       List<Comment> comments = new ArrayList<>(rows.size());
-      rows.forEach(row -> comments.add(Comment.from(row)));
+      rows.forEach(row -> comments.add(comment(row)));
       return comments;
     });
   }
 
   Future<Comment> insert(long articleId, long authorId, String body) {
     return pool.preparedQuery(INSERT).execute(Tuple.of(articleId, authorId, body))
-        .map(rows -> Comment.from(rows.iterator().next()));
+        .map(rows -> comment(rows.iterator().next()));
   }
 
   /** The author of the comment with this id on this article. */
@@ -54,6 +55,13 @@ public final class CommentsRepository {
           Row row = rows.size() == 0 ? null : rows.iterator().next();
           return Optional.ofNullable(row).map(found -> found.getLong("author_id"));
         });
+  }
+
+  private static Comment comment(Row row) {
+    Profile author = new Profile(row.getLong("author_id"), row.getString("username"),
+        row.getString("bio"), row.getString("image"), row.getBoolean("following"));
+    return new Comment(row.getLong("id"), row.getString("body"),
+        row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), author);
   }
 
   Future<Void> delete(long commentId) {

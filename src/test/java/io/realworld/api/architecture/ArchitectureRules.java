@@ -220,8 +220,9 @@ final class ArchitectureRules {
     return layer("Service");
   }
 
+  /** A feature's persistence: its repository, and the SQL helpers (*Sql) it splits off. */
   private static DescribedPredicate<JavaClass> repositories() {
-    return layer("Repository");
+    return layer("Repository").or(layer("Sql")).as("*Repository or *Sql");
   }
 
   /** A class named *{suffix}, or one nested in it (anonymous classes and records included). */

@@ -11,9 +11,9 @@ import java.util.List;
  * by id first and enriched afterwards, so the subqueries run for its rows only; the count sits in
  * the outer row so that a page past the end still reports the total.
  */
-record ArticleListQuery(String sql, Tuple parameters) {
+record ArticleListSql(String sql, Tuple parameters) {
 
-  static ArticleListQuery of(ArticleFilter filter, Paging paging, Long viewerId) {
+  static ArticleListSql of(ArticleFilter filter, Paging paging, Long viewerId) {
     Tuple parameters = Tuple.tuple().addValue(viewerId);
     List<String> conditions = new ArrayList<>();
     if (filter.tag() != null) {
@@ -37,7 +37,7 @@ record ArticleListQuery(String sql, Tuple parameters) {
     String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
     int limit = add(parameters, paging.limit());
     int offset = add(parameters, paging.offset());
-    String sql = "SELECT total.n AS articles_count, " + ArticleRows.SUMMARY_COLUMNS + "\n"
+    String sql = "SELECT total.n AS articles_count, " + ArticleSelectSql.SUMMARY_COLUMNS + "\n"
         + "FROM (SELECT count(*) AS n FROM articles a " + where + ") total\n"
         + "LEFT JOIN (SELECT a.id FROM articles a " + where
         + " ORDER BY a.created_at DESC, a.id DESC LIMIT $" + limit + " OFFSET $" + offset
@@ -45,7 +45,7 @@ record ArticleListQuery(String sql, Tuple parameters) {
         + "LEFT JOIN articles a ON a.id = page.id\n"
         + "LEFT JOIN users u ON u.id = a.author_id\n"
         + "ORDER BY a.created_at DESC, a.id DESC";
-    return new ArticleListQuery(sql, parameters);
+    return new ArticleListSql(sql, parameters);
   }
 
   /** Adds a parameter and returns its position ($n). */

@@ -1,5 +1,6 @@
 package io.realworld.api.articles;
 
+import io.realworld.api.profiles.Profile;
 import io.vertx.sqlclient.Row;
 import java.util.Arrays;
 
@@ -9,11 +10,11 @@ import java.util.Arrays;
  * so a whole page is one statement, not one per article. {@code $1} is the caller's user id, or
  * null for an anonymous caller, which makes both flags false.
  */
-final class ArticleRows {
+final class ArticleSelectSql {
 
   static final String SUMMARY_COLUMNS = """
       a.id, a.slug, a.title, a.description, a.created_at, a.updated_at,
-      u.username, u.bio, u.image,
+      a.author_id, u.username, u.bio, u.image,
       EXISTS (SELECT 1 FROM follows f
               WHERE f.follower_id = $1 AND f.followed_id = a.author_id) AS following,
       EXISTS (SELECT 1 FROM favorites fv
@@ -24,7 +25,7 @@ final class ArticleRows {
 
   static final String FULL_COLUMNS = SUMMARY_COLUMNS + ", a.body";
 
-  private ArticleRows() {
+  private ArticleSelectSql() {
   }
 
   static Article summary(Row row) {
@@ -40,6 +41,11 @@ final class ArticleRows {
         row.getLong("id"), row.getString("slug"), row.getString("title"),
         row.getString("description"), body, Arrays.asList(row.getArrayOfStrings("tag_list")),
         row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
-        row.getBoolean("favorited"), row.getLong("favorites_count"), Author.from(row));
+        row.getBoolean("favorited"), row.getLong("favorites_count"), author(row));
+  }
+
+  private static Profile author(Row row) {
+    return new Profile(row.getLong("author_id"), row.getString("username"), row.getString("bio"),
+        row.getString("image"), row.getBoolean("following"));
   }
 }
