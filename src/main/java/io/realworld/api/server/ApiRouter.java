@@ -23,8 +23,9 @@ final class ApiRouter {
   }
 
   static Router create(Vertx vertx, Config config, Pool pool, ServiceState state,
-      PasswordHasher passwords) {
+      InFlightRequests inFlight, PasswordHasher passwords) {
     Router router = Router.router(vertx);
+    router.route().handler(inFlight);
     router.route().handler(new RequestLogging());
     HealthRoutes.mount(router, vertx, pool, state, config.dbTimeout());
 

@@ -9,8 +9,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One event loop's share of the service: it owns its HTTP server, and uses the shared pool. On
@@ -21,10 +19,10 @@ final class ApiVerticle extends VerticleBase {
 
   private final Config config;
   private final ServiceState state;
-  private final AtomicInteger inFlight;
+  private final InFlightRequests inFlight;
   private HttpServer server;
 
-  ApiVerticle(Config config, ServiceState state, AtomicInteger inFlight) {
+  ApiVerticle(Config config, ServiceState state, InFlightRequests inFlight) {
     this.config = config;
     this.state = state;
     this.inFlight = inFlight;
@@ -33,25 +31,15 @@ final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
-    var router = ApiRouter.create(vertx, config, pool, state, new PasswordHasher(vertx));
+    var router = ApiRouter.create(vertx, config, pool, state, inFlight,
+        new PasswordHasher(vertx));
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())
         .setIdleTimeout(75)
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setTcpNoDelay(true);
-    server = vertx.createHttpServer(options).requestHandler(request -> {
-      inFlight.incrementAndGet();
-      AtomicBoolean finished = new AtomicBoolean();
-      Runnable done = () -> {
-        if (finished.compareAndSet(false, true)) {
-          inFlight.decrementAndGet();
-        }
-      };
-      request.response().closeHandler(closed -> done.run());
-      request.response().endHandler(ended -> done.run());
-      router.handle(request);
-    });
+    server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen();
   }
 
