@@ -3,7 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVNW := ./mvnw -B -ntp
 
-.PHONY: help run test build clean
+.PHONY: help run test build clean verify-prod
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -16,6 +16,9 @@ test: ## Run every test: unit, integration (embedded PostgreSQL), architecture, 
 
 build: ## Build target/api.jar (tests skipped)
 	$(MVNW) -DskipTests package
+
+verify-prod: ## Prove the production contract: image mode with pack + Docker, else process mode
+	scripts/verify-prod.sh
 
 clean: ## Remove build output
 	$(MVNW) -q clean

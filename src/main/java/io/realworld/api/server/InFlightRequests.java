@@ -24,11 +24,14 @@ final class InFlightRequests implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     open.incrementAndGet();
+    // A request that arrives once draining has begun may see its connection closed by the
+    // shutdown: the client retries elsewhere, and the drain owed it nothing.
+    boolean owedByTheDrain = !state.draining();
     AtomicBoolean ended = new AtomicBoolean();
     ctx.addEndHandler(result -> {
       if (ended.compareAndSet(false, true)) {
         open.decrementAndGet();
-        if (result.failed() && state.draining()) {
+        if (result.failed() && owedByTheDrain && state.draining()) {
           cutWhileDraining.incrementAndGet();
         }
       }
@@ -41,7 +44,10 @@ final class InFlightRequests implements Handler<RoutingContext> {
     return open.get();
   }
 
-  /** Requests the drain did not let finish: still open, or closed before their response ended. */
+  /**
+   * Requests the drain did not let finish: still open, or in flight when draining began and
+   * closed before their response ended.
+   */
   int cut() {
     return open.get() + cutWhileDraining.get();
   }

@@ -30,7 +30,7 @@ class ConfigurationContractTest {
     assertThat(line).contains("DATABASE_URL").contains("JWT_SECRET");
   }
 
-  @ParameterizedTest(name = "{0}={1} exits 78 within 2 s, naming {0} in one JSON line")
+  @ParameterizedTest(name = "{0}={1}")
   @CsvSource({
       "PORT, abc",
       "PORT, 70000",
