@@ -7,7 +7,7 @@ IMAGE := api
 # the builder project.toml names (ProjectDescriptorTest checks they agree)
 BUILDER := paketobuildpacks/builder-jammy-base
 
-.PHONY: help run test build clean startup-time image image-maven check-pack check-docker check-deploy
+.PHONY: help run test build clean startup-time image image-maven check-pack check-docker check-deploy verify-prod
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ build: ## Build target/api.jar (tests skipped)
 
 check-deploy: ## Validate deploy/ and the CI workflow with kubectl kustomize, action-validator, docker compose config
 	scripts/check-deploy.sh
+
+verify-prod: ## Prove the production contract: image mode with pack + Docker, else process mode
+	scripts/verify-prod.sh
 
 clean: ## Remove build output
 	$(MVNW) -q clean

@@ -12,7 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Assembles the HTTP surface: cross-cutting handlers, health, and each Conduit feature. */
 final class ApiRouter {
@@ -24,14 +23,9 @@ final class ApiRouter {
   }
 
   static Router create(Vertx vertx, Config config, Pool pool, ServiceState state,
-      AtomicInteger inFlight, PasswordHasher passwords) {
+      InFlightRequests inFlight, PasswordHasher passwords) {
     Router router = Router.router(vertx);
-    router.route().handler(ctx -> {
-      // counted until the response ends or its connection closes: what the drain waits for
-      inFlight.incrementAndGet();
-      ctx.addEndHandler(done -> inFlight.decrementAndGet());
-      ctx.next();
-    });
+    router.route().handler(inFlight);
     router.route().handler(new RequestLogging());
     HealthRoutes.mount(router, vertx, pool, state, config.dbTimeout());
 

@@ -9,7 +9,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One event loop's share of the service: it owns its HTTP server, and uses the shared pool. On
@@ -20,10 +19,10 @@ final class ApiVerticle extends VerticleBase {
 
   private final Config config;
   private final ServiceState state;
-  private final AtomicInteger inFlight;
+  private final InFlightRequests inFlight;
   private HttpServer server;
 
-  ApiVerticle(Config config, ServiceState state, AtomicInteger inFlight) {
+  ApiVerticle(Config config, ServiceState state, InFlightRequests inFlight) {
     this.config = config;
     this.state = state;
     this.inFlight = inFlight;
@@ -32,7 +31,8 @@ final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
-    var router = ApiRouter.create(vertx, config, pool, state, inFlight, new PasswordHasher(vertx));
+    var router = ApiRouter.create(vertx, config, pool, state, inFlight,
+        new PasswordHasher(vertx));
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())

@@ -9,7 +9,6 @@ import io.realworld.api.health.ServiceState;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -27,7 +26,7 @@ public final class Application {
   private final Config config;
   private final Vertx vertx;
   private final ServiceState state = new ServiceState();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final InFlightRequests inFlight = new InFlightRequests(state);
   private String deploymentId;
 
   private Application(Config config) {
@@ -58,13 +57,13 @@ public final class Application {
   public boolean stop() {
     state.startDraining();
     LOG.info("draining: readiness is 503, up to {} ms for {} in-flight requests",
-        config.shutdownTimeout().toMillis(), inFlight.get());
+        config.shutdownTimeout().toMillis(), inFlight.open());
     try {
       vertx.undeploy(deploymentId).await();
     } catch (Exception e) {
       LOG.warn("undeploy failed: {}", e.toString());
     }
-    int cut = inFlight.get();
+    int cut = inFlight.cut();
     vertx.close().await();
     if (cut == 0) {
       LOG.info("stopped cleanly");
