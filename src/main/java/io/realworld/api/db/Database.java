@@ -16,23 +16,22 @@ import java.util.concurrent.TimeUnit;
 /** Creates the one connection pool the service uses. */
 public final class Database {
 
-  private static final String POOL_NAME = "conduit";
 
   private Database() {
   }
 
   /**
-   * A pool shared by every verticle instance (same name, {@code shared = true}): it closes when the
-   * last verticle that uses it undeploys, after the HTTP drain.
+   * One verticle's pool of {@code size} connections, on that verticle's event loop. Created in the
+   * verticle, it closes when the verticle undeploys, after its HTTP drain. (A pool shared between
+   * verticles closes its connection factory with the first verticle to undeploy, and so fails the
+   * requests another verticle is still draining.)
    */
-  public static Pool pool(Vertx vertx, Config config) {
+  public static Pool pool(Vertx vertx, Config config, int size) {
     PoolOptions poolOptions = new PoolOptions()
-        .setMaxSize(config.dbPoolSize())
-        .setShared(true)
-        .setName(POOL_NAME)
+        .setMaxSize(size)
         .setConnectionTimeout((int) config.dbTimeout().toMillis())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxWaitQueueSize(config.dbPoolSize() * 64);
+        .setMaxWaitQueueSize(size * 64);
     NetClientOptions network = new NetClientOptions()
         .setConnectTimeout((int) config.dbTimeout().toMillis())
         .setTcpNoDelay(true)

@@ -11,7 +11,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One event loop's share of the service: it owns its HTTP server, and uses the shared pool. On
+ * One event loop's share of the service: it owns its HTTP server and its database pool. On
  * undeploy it drains: the listener stops, in-flight requests get up to SHUTDOWN_TIMEOUT, and only
  * then do the server and the pool close.
  */
@@ -20,19 +20,23 @@ final class ApiVerticle extends VerticleBase {
   private final Config config;
   private final ServiceState state;
   private final InFlightRequests inFlight;
+  private final PasswordHasher passwords;
+  private final int poolSize;
   private HttpServer server;
 
-  ApiVerticle(Config config, ServiceState state, InFlightRequests inFlight) {
+  ApiVerticle(Config config, ServiceState state, InFlightRequests inFlight,
+      PasswordHasher passwords, int poolSize) {
     this.config = config;
     this.state = state;
     this.inFlight = inFlight;
+    this.passwords = passwords;
+    this.poolSize = poolSize;
   }
 
   @Override
   public Future<?> start() {
-    var pool = Database.pool(vertx, config);
-    var router = ApiRouter.create(vertx, config, pool, state, inFlight,
-        new PasswordHasher(vertx));
+    var pool = Database.pool(vertx, config, poolSize);
+    var router = ApiRouter.create(vertx, config, pool, state, inFlight, passwords);
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())

@@ -2,6 +2,7 @@ package io.realworld.api.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.config.Config;
 import io.realworld.api.config.DatabaseUrl;
 import io.realworld.api.db.SchemaMigration;
@@ -82,7 +83,12 @@ public final class Application {
     // The migration (JDBC, Flyway's class loading) runs on a worker while the verticles deploy.
     migrateUntilApplied(FIRST_RETRY);
     int instances = Runtime.getRuntime().availableProcessors();
-    deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, state, inFlight),
+    // DB_POOL_SIZE is the whole process's share of the database, split between the event loops
+    int poolSize = Math.max(1, (config.dbPoolSize() + instances - 1) / instances);
+    // one hashing pool for the process, outside any verticle: it lives until Vert.x closes
+    PasswordHasher passwords = new PasswordHasher(vertx);
+    deploymentId = vertx.deployVerticle(
+        () -> new ApiVerticle(config, state, inFlight, passwords, poolSize),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
   }
