@@ -47,7 +47,7 @@ final class ArticleInput {
     return new ArticleChanges(title, description, body, tags);
   }
 
-  /** Trimmed, duplicates dropped, first occurrence's position kept. */
+  /** Trimmed, duplicates dropped. */
   private static List<String> tags(JsonObject article, Validation validation) {
     if (!(article.getValue("tagList") instanceof JsonArray items)) {
       validation.add("tagList", "must be an array of strings");

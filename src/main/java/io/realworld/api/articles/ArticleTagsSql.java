@@ -5,7 +5,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
-/** Writes an article's tags inside the caller's transaction, keeping the client's order. */
+/** Writes an article's tags inside the caller's transaction. */
 final class ArticleTagsSql {
 
   // Sorted, so that concurrent writers take the new tags' locks in one order and cannot deadlock.
@@ -14,10 +14,8 @@ final class ArticleTagsSql {
       ON CONFLICT (name) DO NOTHING""";
   // A statement of its own: it sees tags that a concurrent transaction committed meanwhile.
   private static final String LINK_TAGS = """
-      INSERT INTO article_tags (article_id, tag_id, position)
-      SELECT $1, t.id, input.position
-      FROM unnest($2::text[]) WITH ORDINALITY AS input(name, position)
-      JOIN tags t ON t.name = input.name""";
+      INSERT INTO article_tags (article_id, tag_id)
+      SELECT $1, t.id FROM unnest($2::text[]) AS input(name) JOIN tags t ON t.name = input.name""";
 
   Future<Void> add(SqlConnection tx, long articleId, List<String> tagList) {
     if (tagList.isEmpty()) {

@@ -45,6 +45,9 @@ final class ApiRouter {
 
     router.route().last().handler(ctx -> Responses.send(ctx, 404, ApiError.notFound("resource").body()));
     router.route().failureHandler(new ErrorResponses());
+    // a path the router cannot even decode (a bad %-escape) never reaches a route
+    router.errorHandler(400,
+        ctx -> Responses.send(ctx, 400, ApiError.badRequest("path", "is malformed").body()));
     return router;
   }
 }

@@ -15,11 +15,15 @@ import org.slf4j.MDC;
 /**
  * Turns every failure into an answer in the spec's error format. Clients never see a stack trace
  * or an internal message: unexpected errors are logged with the request id and answered with a
- * generic 500; an unreachable database is a 503.
+ * generic 500; an unreachable database is a 503. A 4xx that Vert.x itself raised (a query string
+ * with a bad %-escape, say) keeps its status, and text PostgreSQL cannot store is the client's
+ * input, so a 422.
  */
 final class ErrorResponses implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+  /** PostgreSQL's character_not_in_repertoire: for UTF-8 text from Java, a NUL character. */
+  private static final String UNSTORABLE_CHARACTER = "22021";
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -37,8 +41,11 @@ final class ErrorResponses implements Handler<RoutingContext> {
 
   private static ApiError translate(RoutingContext ctx, Throwable failure) {
     int status = ctx.statusCode();
-    if (failure == null && status >= 400 && status < 500) {
+    if (status >= 400 && status < 500) {
       return byStatus(status);
+    }
+    if (failure instanceof PgException pg && UNSTORABLE_CHARACTER.equals(pg.getSqlState())) {
+      return ApiError.unprocessable("request", "can't contain NUL characters");
     }
     if (isDatabaseUnavailable(failure)) {
       log(ctx, "database unavailable", failure, false);

@@ -47,9 +47,9 @@ class ArticleValidationTest {
   }
 
   @Test
-  void malformedJsonIs400() {
+  void malformedJsonIs422() {
     var response = author.api().send("POST", "/api/articles", "{\"article\": {");
-    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().containsKey("errors")).isTrue();
   }
 
@@ -111,7 +111,7 @@ class ArticleValidationTest {
     var replaced = update(slug,
         new JsonObject().put("tagList", new JsonArray().add("three").add("one")));
     assertThat(replaced.json().getJsonObject("article").getJsonArray("tagList"))
-        .containsExactly("three", "one");
+        .containsExactly("one", "three");
 
     var cleared = update(slug, new JsonObject().put("tagList", new JsonArray()));
     assertThat(cleared.json().getJsonObject("article").getJsonArray("tagList")).isEmpty();

@@ -50,16 +50,16 @@ class ArticlesTest {
   }
 
   @Test
-  void tagListIsOptionalDeduplicatedAndKeepsTheClientsOrder() {
+  void tagListIsOptionalDeduplicatedAndSortedByName() {
     var noTags = author.api().post("/api/articles", new JsonObject().put("article", new JsonObject()
         .put("title", "No tags").put("description", "d").put("body", "b")));
     assertThat(noTags.json().getJsonObject("article").getJsonArray("tagList")).isEmpty();
 
     JsonObject article = TestArticles.create(author, "Tags", "zebra", "apple", "zebra", " mango ");
-    assertThat(article.getJsonArray("tagList")).containsExactly("zebra", "apple", "mango");
+    assertThat(article.getJsonArray("tagList")).containsExactly("apple", "mango", "zebra");
     assertThat(anonymous.get("/api/articles/" + article.getString("slug")).json()
         .getJsonObject("article").getJsonArray("tagList"))
-        .containsExactly("zebra", "apple", "mango");
+        .containsExactly("apple", "mango", "zebra");
   }
 
   @Test

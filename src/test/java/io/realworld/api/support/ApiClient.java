@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** A small blocking HTTP client for integration tests; tests run off the event loop. */
@@ -18,19 +20,28 @@ public final class ApiClient {
 
   private final String baseUrl;
   private final String token;
+  private final Map<String, String> headers;
 
   ApiClient(String baseUrl) {
-    this(baseUrl, null);
+    this(baseUrl, null, Map.of());
   }
 
-  private ApiClient(String baseUrl, String token) {
+  private ApiClient(String baseUrl, String token, Map<String, String> headers) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.headers = headers;
   }
 
   /** The same client, sending {@code Authorization: Token <token>}. */
   public ApiClient withToken(String token) {
-    return new ApiClient(baseUrl, token);
+    return new ApiClient(baseUrl, token, headers);
+  }
+
+  /** The same client, sending one more header on every request (it wins over the defaults). */
+  public ApiClient withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new ApiClient(baseUrl, token, Map.copyOf(more));
   }
 
   public Response get(String path) {
@@ -55,12 +66,13 @@ public final class ApiClient {
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null
             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+    if (body != null && !headers.containsKey("Content-Type")) {
       request.header("Content-Type", "application/json");
     }
-    if (token != null) {
+    if (token != null && !headers.containsKey("Authorization")) {
       request.header("Authorization", "Token " + token);
     }
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body(), response.headers());

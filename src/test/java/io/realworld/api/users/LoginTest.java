@@ -62,10 +62,10 @@ class LoginTest {
   }
 
   @Test
-  void aMissingWrapperIs422AndMalformedJsonIs400() {
+  void aMissingWrapperAndMalformedJsonAre422() {
     assertThat(api.post("/api/users/login", new JsonObject().put("email", "a@example.com")
         .put("password", "12345678")).status()).isEqualTo(422);
-    assertThat(api.send("POST", "/api/users/login", "not json").status()).isEqualTo(400);
+    assertThat(api.send("POST", "/api/users/login", "not json").status()).isEqualTo(422);
   }
 
   @Test

@@ -70,11 +70,12 @@ class RegistrationTest {
   }
 
   @Test
-  void malformedJsonIs400() {
+  void malformedJsonIs422() {
     var response = api.send("POST", "/api/users", "{\"user\": {\"username\": ");
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json().getJsonObject("errors")).isNotNull();
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json().getJsonObject("errors").getJsonArray("body"))
+        .containsExactly("is not valid JSON");
   }
 
   @Test
