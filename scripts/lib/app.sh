@@ -66,3 +66,8 @@ wait_for_status() {
     sleep 0.05
   done
 }
+
+# server_max_duration LOG STATUS: the longest durationMs the access log shows for that status
+server_max_duration() {
+  grep -o "\"status\":$2,\"durationMs\":[0-9.]*" "$1" | cut -d: -f3 | sort -n | tail -1 | cut -d. -f1
+}

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per second), {@code seconds}, {@code out} (a directory: requests.csv, acks.tsv), {@code mix}
  * ({@code mixed}: reads, article and comment writes; {@code reads}: reads only), {@code probeMs}
  * (poll readiness and liveness every so many ms; 0: not at all), {@code keepAlive} (reuse
- * connections; false: one connection per request, so "refused" is unambiguous).
+ * connections; false: one connection per request, so "refused" is unambiguous), {@code stopFile}
+ * (end early once this file exists).
  *
  * <p>requests.csv: {@code start_ms,end_ms,op,outcome}, where outcome is the HTTP status, the
  * status followed by {@code !format} when an error response is not in the spec's error format,
@@ -62,7 +63,7 @@ public final class LoadDriver {
   private final AtomicInteger skipped = new AtomicInteger();
 
   private record Settings(String host, int port, double rate, int seconds, Path out, boolean reads,
-      long probeMs, boolean keepAlive, int maxOutstanding) {
+      long probeMs, boolean keepAlive, int maxOutstanding, Path stopFile) {
 
     static Settings parse(String[] args) {
       Map<String, String> values = new java.util.HashMap<>();
@@ -78,7 +79,8 @@ public final class LoadDriver {
           "reads".equals(values.getOrDefault("mix", "mixed")),
           Long.parseLong(values.getOrDefault("probeMs", "0")),
           Boolean.parseBoolean(values.getOrDefault("keepAlive", "true")),
-          Integer.parseInt(values.getOrDefault("maxOutstanding", "2000")));
+          Integer.parseInt(values.getOrDefault("maxOutstanding", "2000")),
+          values.containsKey("stopFile") ? Path.of(values.get("stopFile")) : null);
     }
   }
 
@@ -103,7 +105,7 @@ public final class LoadDriver {
         .setConnectTimeout(5_000);
     this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(256));
     this.probeClient = vertx.createHttpClient(new HttpClientOptions(options).setKeepAlive(false),
-        new PoolOptions().setHttp1MaxSize(4));
+        new PoolOptions().setHttp1MaxSize(32));
   }
 
   public static void main(String[] args) throws Exception {
@@ -127,7 +129,7 @@ public final class LoadDriver {
     double[] due = {0};
     long load = vertx.setPeriodic(TICK_MS, id -> {
       long now = System.currentTimeMillis();
-      if (now >= end) {
+      if (now >= end || stopRequested()) {
         vertx.cancelTimer(id);
         done.countDown();
         return;
@@ -140,7 +142,7 @@ public final class LoadDriver {
     });
     if (settings.probeMs() > 0) {
       vertx.setPeriodic(settings.probeMs(), id -> {
-        if (System.currentTimeMillis() >= end) {
+        if (done.getCount() == 0) {
           vertx.cancelTimer(id);
           return;
         }
@@ -266,6 +268,10 @@ public final class LoadDriver {
         .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
         .compose(response -> response.body().map(buffer -> new Reply(response.statusCode(),
             Outcomes.jsonOrNull(buffer))));
+  }
+
+  private boolean stopRequested() {
+    return settings.stopFile() != null && Files.exists(settings.stopFile());
   }
 
   private String anySlug() {
