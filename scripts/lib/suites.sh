@@ -60,9 +60,10 @@ suite_db_outage() {
   run_driver "$work" rate=60 seconds=120 probeMs=100 keepAlive=true stopFile="$work/stop"
   wait_for_load "$work" || { check "0" "the load driver started"; suite_end; return; }
   sleep 6
-  local down_ms up_ms
-  down_ms=$(now_ms)
+  local stop_ms down_ms up_ms
+  stop_ms=$(now_ms)
   stop_postgres
+  down_ms=$(now_ms)
   sleep "$OUTAGE_SECONDS"
   start_postgres
   up_ms=$(now_ms)
@@ -84,7 +85,7 @@ suite_db_outage() {
   recovery=$((last_failure < up_ms ? 0 : last_failure - up_ms))
   after=$(csv_query "$csv" count "$API_OPS && start > $up_ms + $RECOVERY_BUDGET_MS && outcome ~ /^2/")
   hung=$(csv_query "$csv" count "outcome == \"timeout\"")
-  echo "  PostgreSQL down for $((up_ms - down_ms)) ms (clean stop, ${OUTAGE_SECONDS} s, start until it accepts connections); load average $(cut -d' ' -f1 /proc/loadavg)"
+  echo "  PostgreSQL stopping for $((down_ms - stop_ms)) ms, then down for $((up_ms - down_ms)) ms (${OUTAGE_SECONDS} s, start until it accepts connections); load average $(cut -d' ' -f1 /proc/loadavg)"
   echo "  slowest 503 as the service measured it (access log): $(server_max_duration "$work/app.log" 503) ms"
   echo "  API requests sent while down: $during ($failed_503 answered 503); outcomes while down: $(outcomes "$csv" "$api_outage")"
   echo "  readiness while down: $(outcomes "$csv" "op == \"ready\" && start >= $down_ms && end < $up_ms"); liveness over the run: $(outcomes "$csv" "op == \"live\"")"
@@ -213,4 +214,63 @@ is_spec_error() {
   [[ $1 =~ ^\{\"errors\":\{\"[^\"]+\":\[\" ]] && echo 1 || echo 0
 }
 
-release_memory_cgroup() { :; }
+# The flags Paketo's memory calculator gives a 256 MiB container with BPL_JVM_THREAD_COUNT=64 and
+# JAVA_TOOL_OPTIONS=-XX:ReservedCodeCacheSize=48M (its default 240M code cache does not fit in
+# 256 MiB): heap = 256 - 10 direct - 77 metaspace - 48 code cache - 64 x 1M stacks = 57 MiB.
+MEMORY_JAVA_OPTIONS="-XX:MaxDirectMemorySize=10M -XX:MaxMetaspaceSize=77M -XX:ReservedCodeCacheSize=48M -Xss1M -Xmx57M -XX:+ExitOnOutOfMemoryError -XX:ActiveProcessorCount=2"
+MEMORY_SECONDS=${MEMORY_SECONDS:-150}
+MEMORY_CGROUP=""
+
+suite_memory() {
+  local work=$1
+  mkdir -p "$work"
+  suite_begin memory "256 MiB budget through ${MEMORY_SECONDS} s of load (60 requests/s, mixed)"
+  if [[ $(id -u) == 0 && -d /sys/fs/cgroup/memory ]]; then
+    MEMORY_CGROUP=/sys/fs/cgroup/memory/api-reliability-$$
+    mkdir -p "$MEMORY_CGROUP"
+    echo $((256 * 1024 * 1024)) >"$MEMORY_CGROUP/memory.limit_in_bytes"
+    APP_WRAPPER="scripts/lib/in-cgroup.sh $MEMORY_CGROUP"
+    echo "  the process runs in cgroup $MEMORY_CGROUP limited to 256 MiB"
+  else
+    APP_WRAPPER=""
+    echo "  not root or no cgroup v1 memory controller: only the JVM flags hold the budget"
+  fi
+  echo "  JVM flags: $MEMORY_JAVA_OPTIONS"
+  start_postgres
+  APP_JAVA_OPTIONS="$MEMORY_JAVA_OPTIONS" start_app "$work/app.log"
+  APP_WRAPPER=""
+  wait_for_status "$APP_URL/api/v1/health/ready" 200 60 || { check "0" "the service became ready"; suite_end; return; }
+  run_driver "$work" rate=60 seconds="$MEMORY_SECONDS" keepAlive=true
+  wait_for_load "$work" || { check "0" "the load driver started"; suite_end; return; }
+  local samples=()
+  while kill -0 "$DRIVER_PID" 2>/dev/null && kill -0 "$APP_PID" 2>/dev/null; do
+    samples+=("$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$APP_PID/status")")
+    sleep 5
+  done
+  wait_driver "$work" || true
+  local alive=0 oom failed sent
+  kill -0 "$APP_PID" 2>/dev/null && alive=1
+  oom=$(grep -c 'OutOfMemoryError' "$work/app.log" || true)
+  sent=$(csv_query "$work/requests.csv" count 1)
+  failed=$(csv_query "$work/requests.csv" count 'outcome !~ /^2/')
+  echo "  RSS MiB every 5 s: ${samples[*]}"
+  if [[ -n $MEMORY_CGROUP ]]; then
+    echo "  cgroup: peak $(($(cat "$MEMORY_CGROUP/memory.max_usage_in_bytes") / 1024 / 1024)) MiB of 256, limit hit $(cat "$MEMORY_CGROUP/memory.failcnt") times"
+  fi
+  local n=${#samples[@]} middle last
+  middle=$(printf '%s\n' "${samples[@]:n/3:n/3}" | awk '{ s += $1 } END { print int(s / NR) }')
+  last=$(printf '%s\n' "${samples[@]:2*n/3}" | awk '{ s += $1 } END { print int(s / NR) }')
+  echo "  mean RSS: middle third $middle MiB, last third $last MiB"
+  check "$alive == 1 && $oom == 0" "alive after the run, no OutOfMemoryError ($oom in the log)"
+  check "$sent > 0 && $failed == 0" "every request answered 2xx under the budget ($failed of $sent failed)"
+  check "$n >= 9 && $last <= $middle * 110 / 100" "memory flat after warm-up: last third $last MiB <= middle third $middle MiB + 10%"
+  check "$(http_status "$APP_URL/api/v1/health/live") == 200" "liveness 200 at the end"
+  suite_end
+}
+
+release_memory_cgroup() {
+  if [[ -n $MEMORY_CGROUP && -d $MEMORY_CGROUP ]]; then
+    stop_app
+    rmdir "$MEMORY_CGROUP" 2>/dev/null || true
+  fi
+}
