@@ -65,6 +65,8 @@ suite_db_outage() {
   stop_postgres
   down_ms=$(now_ms)
   sleep "$OUTAGE_SECONDS"
+  # up: when the embedded server reports; PostgreSQL may accept a little earlier, which only makes
+  # the recovery figure stricter
   start_postgres
   up_ms=$(now_ms)
   unset POSTGRES_PORT POSTGRES_DATA_DIR
