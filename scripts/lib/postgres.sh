@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # A real PostgreSQL for scripts, with only a JDK: the embedded server from the test classpath.
 # Sourcing scripts call start_postgres (on POSTGRES_PORT, or a free port); it sets DATABASE_URL and POSTGRES_PID, and stop_postgres
-# ends it. Needs the test classes: `./mvnw test-compile`.
+# ends it (a clean PostgreSQL shutdown). With POSTGRES_PORT and POSTGRES_DATA_DIR the cluster lives in that directory and
+# survives stop_postgres: start_postgres again brings the same database back on the same port. Needs the test classes:
+# `./mvnw test-compile`.
 
 start_postgres() {
   local classpath_file=target/test-classpath.txt
@@ -13,7 +15,8 @@ start_postgres() {
   local log
   log=$(mktemp)
   java -cp "target/test-classes:$(cat "$classpath_file")" \
-    io.realworld.api.support.PostgresServer ${POSTGRES_PORT:+"$POSTGRES_PORT"} >"$log" 2>&1 &
+    io.realworld.api.support.PostgresServer ${POSTGRES_PORT:+"$POSTGRES_PORT"} \
+    ${POSTGRES_DATA_DIR:+"$POSTGRES_DATA_DIR"} >"$log" 2>&1 &
   POSTGRES_PID=$!
   local waited=0
   until grep -q '^DATABASE_URL=' "$log"; do
