@@ -21,18 +21,21 @@ final class ApiVerticle extends VerticleBase {
   private final Config config;
   private final ServiceState state;
   private final AtomicInteger inFlight;
+  private final Metrics metrics;
   private HttpServer server;
 
-  ApiVerticle(Config config, ServiceState state, AtomicInteger inFlight) {
+  ApiVerticle(Config config, ServiceState state, AtomicInteger inFlight, Metrics metrics) {
     this.config = config;
     this.state = state;
     this.inFlight = inFlight;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
-    var router = ApiRouter.create(vertx, config, pool, state, inFlight, new PasswordHasher(vertx));
+    var router = ApiRouter.create(vertx, config, pool, state, inFlight, metrics,
+        new PasswordHasher(vertx));
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())

@@ -26,13 +26,15 @@ public final class Application {
 
   private final Config config;
   private final Vertx vertx;
+  private final Metrics metrics;
   private final ServiceState state = new ServiceState();
   private final AtomicInteger inFlight = new AtomicInteger();
   private String deploymentId;
 
   private Application(Config config) {
     this.config = config;
-    this.vertx = Vertx.vertx();
+    this.metrics = config.metricsEnabled() ? Metrics.enabled() : Metrics.disabled();
+    this.vertx = metrics.createVertx();
   }
 
   /** Starts serving; returns once the port is bound, with the schema migration under way. */
@@ -83,7 +85,7 @@ public final class Application {
     // The migration (JDBC, Flyway's class loading) runs on a worker while the verticles deploy.
     migrateUntilApplied(FIRST_RETRY);
     int instances = Runtime.getRuntime().availableProcessors();
-    deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, state, inFlight),
+    deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, state, inFlight, metrics),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
   }
