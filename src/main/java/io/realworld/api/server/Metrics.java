@@ -29,9 +29,11 @@ final class Metrics {
   // one per slug. The pool labels tell the database pool from Vert.x's worker pools.
   private static final Set<Label> LABELS = EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD,
       Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME);
-  // Nothing of ours uses the event bus, UDP or Vert.x's HTTP client.
+  // Nothing of ours uses the event bus, UDP or Vert.x's HTTP client; the database connections
+  // (TCP clients) are better seen through the pool's metrics.
   private static final Set<String> UNUSED = Set.of(MetricsDomain.EVENT_BUS.name(),
-      MetricsDomain.DATAGRAM_SOCKET.name(), MetricsDomain.HTTP_CLIENT.name());
+      MetricsDomain.DATAGRAM_SOCKET.name(), MetricsDomain.HTTP_CLIENT.name(),
+      MetricsDomain.NET_CLIENT.name());
 
   private final PrometheusMeterRegistry registry;
 
