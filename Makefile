@@ -7,7 +7,7 @@ IMAGE := api
 # the builder project.toml names (ProjectDescriptorTest checks they agree)
 BUILDER := paketobuildpacks/builder-jammy-base
 
-.PHONY: help run test build clean startup-time image image-maven check-pack check-docker check-deploy
+.PHONY: help run test build clean startup-time bench image image-maven check-pack check-docker check-deploy
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ clean: ## Remove build output
 
 startup-time: build ## Measure process start -> ready against a real PostgreSQL (budget 1.5 s)
 	scripts/startup-time.sh
+
+bench: build ## Benchmark the jar against PostgreSQL with wrk (~7 min; BENCH_SECONDS=5 for a quick look); see scripts/bench.sh
+	scripts/bench.sh
 
 image: check-pack check-docker ## Build the image `api` with pack from project.toml (needs pack and a Docker engine)
 	pack build $(IMAGE) --builder $(BUILDER) --path .

@@ -53,11 +53,13 @@ mkdir -p "$out"
 # --- the service -------------------------------------------------------------------------------
 api_pid=
 ready_ms=
-start_api() { # METRICS_ENABLED value
-  local started
+ready_times=() # every start's; the first one also migrates the empty database
+start_api() { # METRICS_ENABLED value, then any extra JVM options
+  local started metrics=$1
+  shift
   started=$(date +%s%N)
-  PORT=$port JWT_SECRET=bench-only-secret-0123456789abcdef0123 METRICS_ENABLED=$1 \
-    "$java_cmd" "${java_opts[@]}" -jar target/api.jar >"$app_log" 2>&1 &
+  PORT=$port JWT_SECRET=bench-only-secret-0123456789abcdef0123 METRICS_ENABLED=$metrics \
+    "$java_cmd" "${java_opts[@]}" "$@" -jar target/api.jar >"$app_log" 2>&1 &
   api_pid=$!
   until curl -fs -o /dev/null "$base/api/v1/health/ready"; do
     if ! kill -0 "$api_pid" 2>/dev/null; then
@@ -67,6 +69,7 @@ start_api() { # METRICS_ENABLED value
     sleep 0.01
   done
   ready_ms=$((($(date +%s%N) - started) / 1000000))
+  ready_times+=("$ready_ms")
 }
 stop_api() {
   if [[ -n $api_pid ]] && kill -0 "$api_pid" 2>/dev/null; then
@@ -145,6 +148,13 @@ if ((metrics_check)); then
   metrics_json=$(awk -v off="$off" -v on="$on" 'BEGIN { printf "{\"off_rps\":%.1f,\"on_rps\":%.1f,\"cost_percent\":%.1f}", off / 2, on / 2, (off - on) / off * 100 }')
 fi
 
+# The same load on the article list with the JVM sized for a 256 MB container.
+echo "256 MB budget: the article list with -XX:MaxRAM=256m"
+start_api true -XX:MaxRAM=256m
+measure "/api/articles?limit=20"
+budget_json="{\"rss_after_load_mb\":$(rss_mb),${result#\{}"
+stop_api
+
 pgbench_json=null
 if ((run_pgbench)); then
   echo "pgbench -S: ${connections} clients, ${threads} threads, ${seconds} s"
@@ -158,6 +168,7 @@ if ((run_pgbench)); then
   pgbench_json="{\"tps\":${tps:-0},\"latency_avg_ms\":${latency:-0}}"
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+restart_ready_ms=$(printf '%s\n' "${ready_times[@]:1}" | sort -n | awk '{ a[NR] = $1 } END { print NR ? a[int((NR + 1) / 2)] : 0 }')
 
 # --- sizes -------------------------------------------------------------------------------------
 jar_bytes=$(stat -c %s target/api.jar)
@@ -182,13 +193,15 @@ java_version=$("$java_cmd" -version 2>&1 | head -1)
   printf '{\n  "date": "%s",\n  "machine": "%s",\n  "java": "%s",\n' "$date_utc" "$machine" "${java_version//\"/}"
   printf '  "load_average_before": "%s",\n  "load_average_after": "%s",\n' "$load_before" "$load_after"
   printf '  "wrk": {"threads": %d, "connections": %d, "warmup_seconds": %d, "seconds": %d},\n' "$threads" "$connections" "$warmup" "$seconds"
-  printf '  "ready_ms": %d,\n  "rss_after_start_mb": %d,\n  "rss_after_load_mb": %d,\n' "$startup_ready_ms" "$rss_start" "$rss_load"
+  printf '  "ready_ms_first_start": %d,\n  "ready_ms_restart_median": %d,\n' "$startup_ready_ms" "$restart_ready_ms"
+  printf '  "rss_after_start_mb": %d,\n  "rss_after_load_mb": %d,\n' "$rss_start" "$rss_load"
   printf '  "jar_bytes": %d,\n  "application_layer_bytes": %d,\n' "$jar_bytes" "$app_layer_bytes"
   printf '  "endpoints": [\n'
   for i in "${!names[@]}"; do
-    printf '    {"name": "%s", %s}%s\n' "${names[$i]}" "${results[$i]#\{}" "$( ((i < ${#names[@]} - 1)) && echo ,)"
+    printf '    {"name": "%s", %s%s\n' "${names[$i]}" "${results[$i]#\{}" "$( ((i < ${#names[@]} - 1)) && echo ,)"
   done
-  printf '  ],\n  "metrics_on_vs_off": %s,\n  "pgbench_select_only": %s\n}\n' "$metrics_json" "$pgbench_json"
+  printf '  ],\n  "max_ram_256m_article_list": %s,\n' "$budget_json"
+  printf '  "metrics_on_vs_off": %s,\n  "pgbench_select_only": %s\n}\n' "$metrics_json" "$pgbench_json"
 } >"$out/results.json"
 
 table() {
@@ -205,8 +218,9 @@ table() {
   echo
   echo "| Process | |"
   echo "|---|---|"
-  echo "| Ready after (process start to /api/v1/health/ready 200) | ${startup_ready_ms} ms |"
+  echo "| Ready (process start to /api/v1/health/ready 200): first start, migrating / restart, schema current (median) | ${startup_ready_ms} ms / ${restart_ready_ms} ms |"
   echo "| RSS after start / after the load | ${rss_start} MB / ${rss_load} MB |"
+  echo "| Article list with -XX:MaxRAM=256m | $(printf '%.0f' "$(field "$budget_json" rps)") requests/s, p99 $(field "$budget_json" p99_ms) ms, $(($(field "$budget_json" socket_errors) + $(field "$budget_json" status_errors))) errors, RSS $(field "$budget_json" rss_after_load_mb) MB |"
   echo "| target/api.jar / its application layer | $((jar_bytes / 1024)) KB / $((app_layer_bytes / 1024)) KB |"
   if [[ $metrics_json != null ]]; then
     echo "| Metrics cost (article list, off vs on) | $(field "$metrics_json" off_rps) vs $(field "$metrics_json" on_rps) requests/s: $(field "$metrics_json" cost_percent) % |"
