@@ -7,7 +7,7 @@ IMAGE := api
 # the builder project.toml names (ProjectDescriptorTest checks they agree)
 BUILDER := paketobuildpacks/builder-jammy-base
 
-.PHONY: help run test build clean startup-time reliability image image-maven check-pack check-docker check-deploy verify-prod
+.PHONY: help run test build clean startup-time reliability bench image image-maven check-pack check-docker check-deploy verify-prod
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ startup-time: build ## Measure process start -> ready against a real PostgreSQL 
 
 reliability: ## Fault suites on the packaged jar: SIGTERM, database outage/absence, slow clients, 256 MiB (~6 min)
 	scripts/reliability.sh
+
+bench: build ## Benchmark the jar against PostgreSQL with wrk (~7 min; BENCH_SECONDS=5 for a quick look); see scripts/bench.sh
+	scripts/bench.sh
 
 image: check-pack check-docker ## Build the image `api` with pack from project.toml (needs pack and a Docker engine)
 	pack build $(IMAGE) --builder $(BUILDER) --path .

@@ -13,12 +13,13 @@ public record Config(
     String logLevel,
     Duration shutdownTimeout,
     int dbPoolSize,
-    Duration dbTimeout) {
+    Duration dbTimeout,
+    boolean metricsEnabled) {
 
   @Override
   public String toString() {
     return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
         + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", dbPoolSize=" + dbPoolSize
-        + ", dbTimeout=" + dbTimeout + "]";
+        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + "]";
   }
 }

@@ -66,7 +66,10 @@ public final class ConfigLoader {
     int dbPoolSize = optional("DB_POOL_SIZE", 10, value -> integer(value, 1, 200));
     Duration dbTimeout = optional("DB_TIMEOUT", Duration.ofSeconds(5),
         value -> duration(value, Duration.ofMinutes(1)));
-    return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, dbPoolSize, dbTimeout);
+    // Prometheus metrics at /metrics; off only for a service that is scraped some other way
+    boolean metricsEnabled = optional("METRICS_ENABLED", true, ConfigLoader::bool);
+    return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, dbPoolSize, dbTimeout,
+        metricsEnabled);
   }
 
   private <T> T required(String name, Function<String, T> parser) {
@@ -132,6 +135,14 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("must be at least " + MIN_JWT_SECRET_BYTES + " bytes long");
     }
     return value;
+  }
+
+  private static boolean bool(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
   }
 
   private static String logLevel(String value) {

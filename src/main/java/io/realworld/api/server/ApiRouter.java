@@ -23,16 +23,19 @@ final class ApiRouter {
   }
 
   static Router create(Vertx vertx, Config config, Pool pool, ServiceState state,
-      InFlightRequests inFlight, PasswordHasher passwords) {
+      InFlightRequests inFlight, Metrics metrics, PasswordHasher passwords) {
     Router router = Router.router(vertx);
     router.route().handler(inFlight);
     router.route().handler(new RequestLogging());
+    metrics.mount(router);
     HealthRoutes.mount(router, vertx, pool, state, config.dbTimeout());
 
+    // These two are pathless on purpose: Vert.x reports every matched route's path to the metrics,
+    // so a "/api/*" route here would prefix each route label ("/api/>/api/>/api/tags").
     // false: no uploads directory (the image's files are read-only, and creating it blocks)
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
-    router.route("/api/*").handler(ctx -> {
-      if (state.schemaReady()) {
+    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+    router.route().handler(ctx -> {
+      if (state.schemaReady() || !ctx.normalizedPath().startsWith("/api/")) {
         ctx.next();
       } else {
         ctx.fail(new ApiError(503, "service", "is starting"));

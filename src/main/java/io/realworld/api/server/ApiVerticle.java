@@ -20,15 +20,17 @@ final class ApiVerticle extends VerticleBase {
   private final Config config;
   private final ServiceState state;
   private final InFlightRequests inFlight;
+  private final Metrics metrics;
   private final PasswordHasher passwords;
   private final int poolSize;
   private HttpServer server;
 
-  ApiVerticle(Config config, ServiceState state, InFlightRequests inFlight,
+  ApiVerticle(Config config, ServiceState state, InFlightRequests inFlight, Metrics metrics,
       PasswordHasher passwords, int poolSize) {
     this.config = config;
     this.state = state;
     this.inFlight = inFlight;
+    this.metrics = metrics;
     this.passwords = passwords;
     this.poolSize = poolSize;
   }
@@ -36,7 +38,7 @@ final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var pool = Database.pool(vertx, config, poolSize);
-    var router = ApiRouter.create(vertx, config, pool, state, inFlight, passwords);
+    var router = ApiRouter.create(vertx, config, pool, state, inFlight, metrics, passwords);
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())

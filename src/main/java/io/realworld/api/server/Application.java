@@ -26,13 +26,15 @@ public final class Application {
 
   private final Config config;
   private final Vertx vertx;
+  private final Metrics metrics;
   private final ServiceState state = new ServiceState();
   private final InFlightRequests inFlight = new InFlightRequests(state);
   private String deploymentId;
 
   private Application(Config config) {
     this.config = config;
-    this.vertx = Vertx.vertx();
+    this.metrics = config.metricsEnabled() ? Metrics.enabled() : Metrics.disabled();
+    this.vertx = metrics.createVertx();
   }
 
   /** Starts serving; returns once the port is bound, with the schema migration under way. */
@@ -88,7 +90,7 @@ public final class Application {
     // one hashing pool for the process, outside any verticle: it lives until Vert.x closes
     PasswordHasher passwords = new PasswordHasher(vertx);
     deploymentId = vertx.deployVerticle(
-        () -> new ApiVerticle(config, state, inFlight, passwords, poolSize),
+        () -> new ApiVerticle(config, state, inFlight, metrics, passwords, poolSize),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
   }

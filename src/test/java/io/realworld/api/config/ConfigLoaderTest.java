@@ -26,6 +26,7 @@ class ConfigLoaderTest {
     assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
     assertThat(config.dbPoolSize()).isEqualTo(10);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.metricsEnabled()).isTrue();
     assertThat(config.database().host()).isEqualTo("db.internal");
     assertThat(config.database().port()).isEqualTo(6543);
     assertThat(config.database().database()).isEqualTo("conduit");
@@ -36,13 +37,14 @@ class ConfigLoaderTest {
   @Test
   void readsEveryVariable() {
     Config config = ConfigLoader.load(with(Map.of("PORT", "9000", "LOG_LEVEL", "debug",
-        "SHUTDOWN_TIMEOUT", "1500ms", "DB_POOL_SIZE", "32", "DB_TIMEOUT", "2")));
+        "SHUTDOWN_TIMEOUT", "1500ms", "DB_POOL_SIZE", "32", "DB_TIMEOUT", "2", "METRICS_ENABLED", "FALSE")));
 
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
     assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(config.dbPoolSize()).isEqualTo(32);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.metricsEnabled()).isFalse();
   }
 
   @Test
@@ -64,7 +66,8 @@ class ConfigLoaderTest {
       "SHUTDOWN_TIMEOUT, -1, SHUTDOWN_TIMEOUT must be a duration",
       "SHUTDOWN_TIMEOUT, 0, SHUTDOWN_TIMEOUT must be more than 0",
       "DB_POOL_SIZE, 0, DB_POOL_SIZE must be between 1 and 200",
-      "DB_TIMEOUT, soon, DB_TIMEOUT must be a duration"})
+      "DB_TIMEOUT, soon, DB_TIMEOUT must be a duration",
+      "METRICS_ENABLED, yes, METRICS_ENABLED must be true or false"})
   void namesTheInvalidVariable(String name, String value, String expected) {
     assertThatThrownBy(() -> ConfigLoader.load(with(Map.of(name, value))))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())

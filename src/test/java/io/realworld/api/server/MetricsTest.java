@@ -1,0 +1,60 @@
+package io.realworld.api.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.realworld.api.support.ApiClient;
+import io.realworld.api.support.TestApp;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+
+  private final ApiClient api = TestApp.client();
+
+  @Test
+  void countsRequestsByRouteTemplateNotByRawPath() {
+    String slug = ApiClient.unique("metrics-probe");
+    assertThat(api.get("/api/articles/" + slug).status()).isEqualTo(404);
+
+    String metrics = scrape();
+
+    assertThat(lines(metrics, "vertx_http_server_requests_total{"))
+        .anySatisfy(line -> assertThat(line).contains("route=\"/api/articles/:slug\"")
+            .contains("method=\"GET\"").contains("code=\"404\""));
+    assertThat(metrics).doesNotContain(slug);
+  }
+
+  @Test
+  void recordsLatencyAsAHistogram() {
+    assertThat(api.get("/api/tags").status()).isEqualTo(200);
+
+    assertThat(lines(scrape(), "vertx_http_server_response_time_seconds_bucket{"))
+        .anySatisfy(line -> assertThat(line).contains("route=\"/api/tags\"").contains("le=\""));
+  }
+
+  @Test
+  void reportsTheDatabasePoolAndTheJvm() {
+    assertThat(api.get("/api/tags").status()).isEqualTo(200);
+
+    String metrics = scrape();
+
+    assertThat(lines(metrics, "vertx_pool_in_use{"))
+        .anySatisfy(line -> assertThat(line).containsPattern("pool_name=\"conduit-\\d+\""));
+    assertThat(lines(metrics, "vertx_pool_queue_time_seconds_count{"))
+        .anySatisfy(line -> assertThat(line).containsPattern("pool_name=\"conduit-\\d+\""));
+    assertThat(lines(metrics, "jvm_memory_used_bytes{")).isNotEmpty();
+    assertThat(lines(metrics, "jvm_gc_")).isNotEmpty();
+  }
+
+  private String scrape() {
+    ApiClient.Response response = api.get(Metrics.PATH);
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("Content-Type")).startsWith("text/plain");
+    return response.body();
+  }
+
+  private static List<String> lines(String metrics, String prefix) {
+    return Arrays.stream(metrics.split("\n")).filter(line -> line.startsWith(prefix)).toList();
+  }
+}
