@@ -13,12 +13,16 @@ public record Config(
     String logLevel,
     Duration shutdownTimeout,
     int dbPoolSize,
-    Duration dbTimeout) {
+    Duration dbTimeout,
+    int maxConnections,
+    Duration headerTimeout,
+    int loginFailuresPerMinute) {
 
   @Override
   public String toString() {
     return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
         + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", dbPoolSize=" + dbPoolSize
-        + ", dbTimeout=" + dbTimeout + "]";
+        + ", dbTimeout=" + dbTimeout + ", maxConnections=" + maxConnections + ", headerTimeout="
+        + headerTimeout + ", loginFailuresPerMinute=" + loginFailuresPerMinute + "]";
   }
 }

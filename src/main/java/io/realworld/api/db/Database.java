@@ -24,6 +24,11 @@ public final class Database {
   /**
    * A pool shared by every verticle instance (same name, {@code shared = true}): it closes when the
    * last verticle that uses it undeploys, after the HTTP drain.
+   *
+   * <p>While PostgreSQL is down, requests fail fast: a refused connection fails at once (no
+   * reconnect attempts), waiting for a connection or connecting is bounded by DB_TIMEOUT, and
+   * connections that PostgreSQL closed leave the pool. When it is back, the next request opens
+   * a new connection: no restart needed.
    */
   public static Pool pool(Vertx vertx, Config config) {
     PoolOptions poolOptions = new PoolOptions()
@@ -32,7 +37,13 @@ public final class Database {
         .setName(POOL_NAME)
         .setConnectionTimeout((int) config.dbTimeout().toMillis())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxWaitQueueSize(config.dbPoolSize() * 64);
+        .setMaxWaitQueueSize(config.dbPoolSize() * 64)
+        // Idle connections go before a NAT or firewall drops them silently (AWS: 350 s), which
+        // would stall their next query; old ones go so that a failed-over database is reached.
+        .setIdleTimeout(4)
+        .setIdleTimeoutUnit(TimeUnit.MINUTES)
+        .setMaxLifetime(30)
+        .setMaxLifetimeUnit(TimeUnit.MINUTES);
     NetClientOptions network = new NetClientOptions()
         .setConnectTimeout((int) config.dbTimeout().toMillis())
         .setTcpNoDelay(true)

@@ -5,14 +5,13 @@ import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.config.Config;
 import io.realworld.api.health.HealthRoutes;
-import io.realworld.api.health.ServiceState;
 import io.realworld.api.http.ApiError;
 import io.realworld.api.http.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.sqlclient.Pool;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Assembles the HTTP surface: cross-cutting handlers, health, and each Conduit feature. */
 final class ApiRouter {
@@ -23,22 +22,26 @@ final class ApiRouter {
   private ApiRouter() {
   }
 
-  static Router create(Vertx vertx, Config config, Pool pool, ServiceState state,
-      AtomicInteger inFlight, PasswordHasher passwords) {
+  static Router create(Vertx vertx, Config config, Pool pool, ProcessWide shared,
+      PasswordHasher passwords) {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       // counted until the response ends or its connection closes: what the drain waits for
-      inFlight.incrementAndGet();
-      ctx.addEndHandler(done -> inFlight.decrementAndGet());
+      shared.inFlight().incrementAndGet();
+      ctx.addEndHandler(done -> shared.inFlight().decrementAndGet());
       ctx.next();
     });
     router.route().handler(new RequestLogging());
-    HealthRoutes.mount(router, vertx, pool, state, config.dbTimeout());
+    HealthRoutes.mount(router, vertx, pool, shared.state(), config.dbTimeout());
 
+    // No request waits on anything for long: reading a slow body, a queue for a database
+    // connection or a password hash. The database calls have DB_TIMEOUT each.
+    router.route("/api/*").handler(
+        TimeoutHandler.create(config.dbTimeout().multipliedBy(2).toMillis(), 503));
     // false: no uploads directory (the image's files are read-only, and creating it blocks)
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
     router.route("/api/*").handler(ctx -> {
-      if (state.schemaReady()) {
+      if (shared.state().schemaReady()) {
         ctx.next();
       } else {
         ctx.fail(new ApiError(503, "service", "is starting"));
@@ -47,7 +50,7 @@ final class ApiRouter {
 
     JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret());
     TokenAuthHandler auth = new TokenAuthHandler(tokens);
-    Features.mount(router, pool, auth, tokens, passwords);
+    Features.mount(router, pool, auth, tokens, passwords, shared.logins());
 
     router.route().last().handler(ctx -> Responses.send(ctx, 404, ApiError.notFound("resource").body()));
     router.route().failureHandler(new ErrorResponses());

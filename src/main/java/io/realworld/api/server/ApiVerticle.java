@@ -3,13 +3,12 @@ package io.realworld.api.server;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.config.Config;
 import io.realworld.api.db.Database;
-import io.realworld.api.health.ServiceState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One event loop's share of the service: it owns its HTTP server, and uses the shared pool. On
@@ -18,28 +17,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ApiVerticle extends VerticleBase {
 
+  /** Longer than the 60 s idle timeout of common load balancers, which must close first. */
+  static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(75);
+
   private final Config config;
-  private final ServiceState state;
-  private final AtomicInteger inFlight;
+  private final ProcessWide shared;
   private HttpServer server;
 
-  ApiVerticle(Config config, ServiceState state, AtomicInteger inFlight) {
+  ApiVerticle(Config config, ProcessWide shared) {
     this.config = config;
-    this.state = state;
-    this.inFlight = inFlight;
+    this.shared = shared;
   }
 
   @Override
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
-    var router = ApiRouter.create(vertx, config, pool, state, inFlight, new PasswordHasher(vertx));
+    var router = ApiRouter.create(vertx, config, pool, shared, new PasswordHasher(vertx));
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())
-        .setIdleTimeout(75)
+        .setIdleTimeout((int) KEEP_ALIVE_TIMEOUT.toSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxInitialLineLength(MalformedRequests.MAX_REQUEST_LINE)
+        .setMaxHeaderSize(MalformedRequests.MAX_HEADERS_SIZE)
+        // HTTP/1.1 only: load balancers speak it to their backends, and without the h2c upgrade
+        // (a way to smuggle requests past a proxy) a connection is set up as soon as it opens,
+        // so ConnectionGuard sees it before its first byte
+        .setHttp2ClearTextEnabled(false)
         .setTcpNoDelay(true);
-    server = vertx.createHttpServer(options).requestHandler(router);
+    var guard = new ConnectionGuard(vertx, shared.openConnections(), config.maxConnections(),
+        config.headerTimeout(), KEEP_ALIVE_TIMEOUT);
+    server = vertx.createHttpServer(options)
+        .connectionHandler(guard::opened)
+        .invalidRequestHandler(new MalformedRequests())
+        .requestHandler(guard.guarding(router));
     return server.listen();
   }
 

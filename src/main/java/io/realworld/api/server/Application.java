@@ -2,6 +2,7 @@ package io.realworld.api.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.config.Config;
 import io.realworld.api.config.DatabaseUrl;
 import io.realworld.api.db.SchemaMigration;
@@ -22,17 +23,21 @@ public final class Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private static final Duration FIRST_RETRY = Duration.ofMillis(500);
-  private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+  /** A database that appears is noticed within this (a refused connection costs nothing). */
+  private static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
   private final Config config;
   private final Vertx vertx;
   private final ServiceState state = new ServiceState();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final ProcessWide shared;
   private String deploymentId;
 
   private Application(Config config) {
     this.config = config;
     this.vertx = Vertx.vertx();
+    this.shared = new ProcessWide(state, inFlight, new AtomicInteger(),
+        new LoginThrottle(config.loginFailuresPerMinute()));
   }
 
   /** Starts serving; returns once the port is bound, with the schema migration under way. */
@@ -50,8 +55,14 @@ public final class Application {
 
   /** Drains on SIGTERM (and Ctrl-C), then exits 0, or 1 if requests had to be cut. */
   public void exitOnSignals() {
-    Signal.handle(new Signal("TERM"), signal -> System.exit(stop() ? 0 : 1));
-    Signal.handle(new Signal("INT"), signal -> System.exit(stop() ? 0 : 1));
+    Signal.handle(new Signal("TERM"), signal -> exit(stop()));
+    Signal.handle(new Signal("INT"), signal -> exit(stop()));
+  }
+
+  private static void exit(boolean clean) {
+    // flushes the last lines; only here, as an Application in a test JVM stops without exiting
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    System.exit(clean ? 0 : 1);
   }
 
   /** Drains and stops; true when every in-flight request finished in time. */
@@ -71,7 +82,6 @@ public final class Application {
     } else {
       LOG.error("stopped with {} requests cut at the shutdown timeout", cut);
     }
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
     return cut == 0;
   }
 
@@ -83,7 +93,7 @@ public final class Application {
     // The migration (JDBC, Flyway's class loading) runs on a worker while the verticles deploy.
     migrateUntilApplied(FIRST_RETRY);
     int instances = Runtime.getRuntime().availableProcessors();
-    deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, state, inFlight),
+    deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, shared),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
   }

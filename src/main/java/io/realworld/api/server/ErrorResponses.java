@@ -32,12 +32,15 @@ final class ErrorResponses implements Handler<RoutingContext> {
     }
     Throwable failure = ctx.failure();
     ApiError error = failure instanceof ApiError apiError ? apiError : translate(ctx, failure);
+    error.retryAfter().ifPresent(wait ->
+        ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds())));
     Responses.send(ctx, error.status(), error.body());
   }
 
   private static ApiError translate(RoutingContext ctx, Throwable failure) {
     int status = ctx.statusCode();
-    if (failure == null && status >= 400 && status < 500) {
+    // a handler that answered with a status only (BodyHandler's 413, TimeoutHandler's 503...)
+    if (failure == null && status >= 400 && status != 500) {
       return byStatus(status);
     }
     if (isDatabaseUnavailable(failure)) {
@@ -56,6 +59,7 @@ final class ErrorResponses implements Handler<RoutingContext> {
       case 405 -> new ApiError(405, "method", "not allowed");
       case 413 -> new ApiError(413, "body", "is too large");
       case 415 -> new ApiError(415, "content-type", "is not supported");
+      case 503 -> new ApiError(503, "request", "timed out");
       default -> new ApiError(status, "request", "is invalid");
     };
   }
