@@ -48,12 +48,25 @@ final class ApiRouter {
       }
     });
 
+    router.route("/api/*").handler(ctx -> {
+      // %00 would reach SQL as a NUL in a slug, a username or a tag, which PostgreSQL refuses
+      if (ctx.request().uri().contains("%00")) {
+        ctx.fail(ApiError.badRequest("uri", "must not contain NUL characters"));
+      } else {
+        ctx.next();
+      }
+    });
+
     JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret());
     TokenAuthHandler auth = new TokenAuthHandler(tokens);
     Features.mount(router, pool, auth, tokens, passwords, shared.logins());
 
     router.route().last().handler(ctx -> Responses.send(ctx, 404, ApiError.notFound("resource").body()));
-    router.route().failureHandler(new ErrorResponses());
+    ErrorResponses errors = new ErrorResponses();
+    router.route().failureHandler(errors);
+    // The router's own answers, outside any route: a path parameter it cannot decode ("%zz")
+    router.errorHandler(400, ErrorResponses.answering(ApiError.badRequest("uri", "is malformed")));
+    router.errorHandler(500, errors);
     return router;
   }
 }

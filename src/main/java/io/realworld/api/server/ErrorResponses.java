@@ -31,21 +31,34 @@ final class ErrorResponses implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = ctx.failure();
-    ApiError error = failure instanceof ApiError apiError ? apiError : translate(ctx, failure);
+    send(ctx, failure instanceof ApiError apiError ? apiError : translate(ctx, failure));
+  }
+
+  /** A router error handler that always answers the given error. */
+  static Handler<RoutingContext> answering(ApiError error) {
+    return ctx -> {
+      if (!ctx.response().headWritten()) {
+        send(ctx, error);
+      }
+    };
+  }
+
+  private static void send(RoutingContext ctx, ApiError error) {
     error.retryAfter().ifPresent(wait ->
         ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds())));
     Responses.send(ctx, error.status(), error.body());
   }
 
   private static ApiError translate(RoutingContext ctx, Throwable failure) {
-    int status = ctx.statusCode();
-    // a handler that answered with a status only (BodyHandler's 413, TimeoutHandler's 503...)
-    if (failure == null && status >= 400 && status != 500) {
-      return byStatus(status);
-    }
     if (isDatabaseUnavailable(failure)) {
       log(ctx, "database unavailable", failure, false);
       return new ApiError(503, "database", "unavailable");
+    }
+    // a status that vert.x web chose: BodyHandler's 413, TimeoutHandler's 503, the router's 400
+    // for a path it cannot decode (that one with the decoding error as its failure)
+    int status = ctx.statusCode();
+    if (status >= 400 && status != 500) {
+      return byStatus(status);
     }
     log(ctx, "request failed", failure, true);
     return new ApiError(500, "server", "internal error");
