@@ -14,12 +14,17 @@ public record Config(
     Duration shutdownTimeout,
     int dbPoolSize,
     Duration dbTimeout,
-    boolean metricsEnabled) {
+    boolean metricsEnabled,
+    int maxConnections,
+    Duration headerTimeout,
+    int loginFailuresPerMinute) {
 
   @Override
   public String toString() {
     return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
         + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", dbPoolSize=" + dbPoolSize
-        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + "]";
+        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", maxConnections="
+        + maxConnections + ", headerTimeout=" + headerTimeout + ", loginFailuresPerMinute="
+        + loginFailuresPerMinute + "]";
   }
 }

@@ -68,8 +68,16 @@ public final class ConfigLoader {
         value -> duration(value, Duration.ofMinutes(1)));
     // Prometheus metrics at /metrics; off only for a service that is scraped some other way
     boolean metricsEnabled = optional("METRICS_ENABLED", true, ConfigLoader::bool);
+    // Open HTTP connections across all event loops; extra ones are closed as they arrive.
+    int maxConnections = optional("MAX_CONNECTIONS", 1000, value -> integer(value, 1, 1_000_000));
+    // How long a new connection may take to send its first request head (slowloris defence).
+    Duration headerTimeout = optional("HEADER_TIMEOUT", Duration.ofSeconds(10),
+        value -> duration(value, Duration.ofMinutes(1)));
+    // Failed logins allowed per minute for one client address, and for one email, before 429.
+    int loginFailuresPerMinute = optional("LOGIN_FAILURES_PER_MINUTE", 10,
+        value -> integer(value, 1, 100_000));
     return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, dbPoolSize, dbTimeout,
-        metricsEnabled);
+        metricsEnabled, maxConnections, headerTimeout, loginFailuresPerMinute);
   }
 
   private <T> T required(String name, Function<String, T> parser) {

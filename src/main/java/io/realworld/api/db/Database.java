@@ -27,6 +27,11 @@ public final class Database {
    * verticle, it closes when the verticle undeploys, after its HTTP drain. (A pool shared between
    * verticles closes its connection factory with the first verticle to undeploy, and so fails the
    * requests another verticle is still draining.)
+   *
+   * <p>While PostgreSQL is down, requests fail fast: a refused connection fails at once (no
+   * reconnect attempts), waiting for a connection or connecting is bounded by DB_TIMEOUT, and
+   * connections that PostgreSQL closed leave the pool. When it is back, the next request opens
+   * a new connection: no restart needed.
    */
   public static Pool pool(Vertx vertx, Config config, int size) {
     PoolOptions poolOptions = new PoolOptions()
@@ -35,7 +40,13 @@ public final class Database {
         .setName("conduit-" + POOLS.incrementAndGet())
         .setConnectionTimeout((int) config.dbTimeout().toMillis())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxWaitQueueSize(size * 64);
+        .setMaxWaitQueueSize(size * 64)
+        // Idle connections go before a NAT or firewall drops them silently (AWS: 350 s), which
+        // would stall their next query; old ones go so that a failed-over database is reached.
+        .setIdleTimeout(4)
+        .setIdleTimeoutUnit(TimeUnit.MINUTES)
+        .setMaxLifetime(30)
+        .setMaxLifetimeUnit(TimeUnit.MINUTES);
     NetClientOptions network = new NetClientOptions()
         .setConnectTimeout((int) config.dbTimeout().toMillis())
         .setTcpNoDelay(true)

@@ -2,9 +2,11 @@ package io.realworld.api.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A failure the client caused or may see, in the spec's error format
@@ -15,11 +17,17 @@ public final class ApiError extends RuntimeException {
 
   private final int status;
   private final Map<String, List<String>> errors;
+  private final Duration retryAfter;
 
   public ApiError(int status, Map<String, List<String>> errors) {
+    this(status, errors, null);
+  }
+
+  private ApiError(int status, Map<String, List<String>> errors, Duration retryAfter) {
     super(status + " " + errors, null, false, false);
     this.status = status;
     this.errors = Map.copyOf(errors);
+    this.retryAfter = retryAfter;
   }
 
   public ApiError(int status, String field, String message) {
@@ -58,12 +66,23 @@ public final class ApiError extends RuntimeException {
     return new ApiError(422, field, message);
   }
 
+  /** 429 with a {@code Retry-After} of the given wait, in whole seconds. */
+  public static ApiError tooManyAttempts(String field, Duration retryAfter) {
+    return new ApiError(429, Map.of(field, List.of("too many failed attempts, retry in "
+        + retryAfter.toSeconds() + " s")), retryAfter);
+  }
+
   public int status() {
     return status;
   }
 
   public Map<String, List<String>> errors() {
     return errors;
+  }
+
+  /** The wait to announce in a {@code Retry-After} header, if the client should come back later. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public JsonObject body() {

@@ -1,10 +1,15 @@
 package io.realworld.api.http;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
-/** Reads the spec's wrapped JSON bodies ({@code {"user": {...}}}) and rejects anything else as 4xx. */
+/**
+ * Reads the spec's wrapped JSON bodies ({@code {"user": {...}}}) and rejects anything else as 4xx.
+ * Jackson bounds the nesting depth (1000) and string lengths, so no body can overflow the stack.
+ */
 public final class RequestBodies {
 
   private RequestBodies() {
@@ -40,7 +45,29 @@ public final class RequestBodies {
     if (!(value instanceof JsonObject object)) {
       throw ApiError.unprocessable("body", "must be a JSON object");
     }
+    rejectUnstorableText(object, "body");
     return object;
+  }
+
+  /**
+   * 422 for text that PostgreSQL cannot store (NUL) or that is not Unicode (a lone surrogate,
+   * which UTF-8 encoding would silently turn into '?'), named by the key that holds it.
+   */
+  private static void rejectUnstorableText(Object value, String field) {
+    if (value instanceof String text) {
+      if (!Texts.isStorable(text)) {
+        throw ApiError.unprocessable(field, "must not contain NUL or unpaired surrogate characters");
+      }
+    } else if (value instanceof JsonObject object) {
+      for (Map.Entry<String, Object> entry : object) {
+        rejectUnstorableText(entry.getKey(), field);
+        rejectUnstorableText(entry.getValue(), entry.getKey());
+      }
+    } else if (value instanceof JsonArray array) {
+      for (Object element : array) {
+        rejectUnstorableText(element, field);
+      }
+    }
   }
 
   /**

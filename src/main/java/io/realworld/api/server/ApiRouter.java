@@ -1,16 +1,17 @@
 package io.realworld.api.server;
 
 import io.realworld.api.auth.JwtTokens;
-import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.config.Config;
 import io.realworld.api.health.HealthRoutes;
-import io.realworld.api.health.ServiceState;
 import io.realworld.api.http.ApiError;
 import io.realworld.api.http.Responses;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.sqlclient.Pool;
 
 /** Assembles the HTTP surface: cross-cutting handlers, health, and each Conduit feature. */
@@ -22,35 +23,57 @@ final class ApiRouter {
   private ApiRouter() {
   }
 
-  static Router create(Vertx vertx, Config config, Pool pool, ServiceState state,
-      InFlightRequests inFlight, Metrics metrics, PasswordHasher passwords) {
+  static Router create(Vertx vertx, Config config, Pool pool, ProcessWide shared) {
     Router router = Router.router(vertx);
-    router.route().handler(inFlight);
+    router.route().handler(shared.inFlight());
     router.route().handler(new RequestLogging());
-    metrics.mount(router);
-    HealthRoutes.mount(router, vertx, pool, state, config.dbTimeout());
+    shared.metrics().mount(router);
+    HealthRoutes.mount(router, vertx, pool, shared.state(), config.dbTimeout());
 
-    // These two are pathless on purpose: Vert.x reports every matched route's path to the metrics,
-    // so a "/api/*" route here would prefix each route label ("/api/>/api/>/api/tags").
+    // The /api handlers below are pathless on purpose: Vert.x reports every matched route's path
+    // to the metrics, so an "/api/*" route here would prefix each route label ("/api/>/api/tags").
+    // No request waits on anything for long: reading a slow body, a queue for a database
+    // connection or a password hash. The database calls have DB_TIMEOUT each.
+    router.route().handler(onlyUnderApi(
+        TimeoutHandler.create(config.dbTimeout().multipliedBy(2).toMillis(), 503)));
     // false: no uploads directory (the image's files are read-only, and creating it blocks)
-    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
-    router.route().handler(ctx -> {
-      if (state.schemaReady() || !ctx.normalizedPath().startsWith("/api/")) {
+    router.route().handler(onlyUnderApi(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES)));
+    router.route().handler(onlyUnderApi(ctx -> {
+      if (shared.state().schemaReady()) {
         ctx.next();
       } else {
         ctx.fail(new ApiError(503, "service", "is starting"));
       }
-    });
+    }));
+    router.route().handler(onlyUnderApi(ctx -> {
+      // %00 would reach SQL as a NUL in a slug, a username or a tag, which PostgreSQL refuses
+      if (ctx.request().uri().contains("%00")) {
+        ctx.fail(ApiError.badRequest("uri", "must not contain NUL characters"));
+      } else {
+        ctx.next();
+      }
+    }));
 
     JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret());
     TokenAuthHandler auth = new TokenAuthHandler(tokens);
-    Features.mount(router, pool, auth, tokens, passwords);
+    Features.mount(router, pool, auth, tokens, shared.passwords(), shared.logins());
 
     router.route().last().handler(ctx -> Responses.send(ctx, 404, ApiError.notFound("resource").body()));
-    router.route().failureHandler(new ErrorResponses());
-    // a path the router cannot even decode (a bad %-escape) never reaches a route
-    router.errorHandler(400,
-        ctx -> Responses.send(ctx, 400, ApiError.badRequest("path", "is malformed").body()));
+    ErrorResponses errors = new ErrorResponses();
+    router.route().failureHandler(errors);
+    // The router's own answers, outside any route: a path parameter it cannot decode ("%zz")
+    router.errorHandler(400, ErrorResponses.answering(ApiError.badRequest("uri", "is malformed")));
+    router.errorHandler(500, errors);
     return router;
+  }
+
+  private static Handler<RoutingContext> onlyUnderApi(Handler<RoutingContext> handler) {
+    return ctx -> {
+      if (ctx.normalizedPath().startsWith("/api/")) {
+        handler.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    };
   }
 }

@@ -3,11 +3,11 @@ package io.realworld.api.server;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.config.Config;
 import io.realworld.api.db.Database;
-import io.realworld.api.health.ServiceState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,35 +17,40 @@ import java.util.concurrent.TimeUnit;
  */
 final class ApiVerticle extends VerticleBase {
 
+  /** Longer than the 60 s idle timeout of common load balancers, which must close first. */
+  static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(75);
+
   private final Config config;
-  private final ServiceState state;
-  private final InFlightRequests inFlight;
-  private final Metrics metrics;
-  private final PasswordHasher passwords;
-  private final int poolSize;
+  private final ProcessWide shared;
   private HttpServer server;
 
-  ApiVerticle(Config config, ServiceState state, InFlightRequests inFlight, Metrics metrics,
-      PasswordHasher passwords, int poolSize) {
+  ApiVerticle(Config config, ProcessWide shared) {
     this.config = config;
-    this.state = state;
-    this.inFlight = inFlight;
-    this.metrics = metrics;
-    this.passwords = passwords;
-    this.poolSize = poolSize;
+    this.shared = shared;
   }
 
   @Override
   public Future<?> start() {
-    var pool = Database.pool(vertx, config, poolSize);
-    var router = ApiRouter.create(vertx, config, pool, state, inFlight, metrics, passwords);
+    var pool = Database.pool(vertx, config, shared.poolSizePerVerticle());
+    var router = ApiRouter.create(vertx, config, pool, shared);
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())
-        .setIdleTimeout(75)
+        .setIdleTimeout((int) KEEP_ALIVE_TIMEOUT.toSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxInitialLineLength(MalformedRequests.MAX_REQUEST_LINE)
+        .setMaxHeaderSize(MalformedRequests.MAX_HEADERS_SIZE)
+        // HTTP/1.1 only: load balancers speak it to their backends, and without the h2c upgrade
+        // (a way to smuggle requests past a proxy) a connection is set up as soon as it opens,
+        // so ConnectionGuard sees it before its first byte
+        .setHttp2ClearTextEnabled(false)
         .setTcpNoDelay(true);
-    server = vertx.createHttpServer(options).requestHandler(router);
+    var guard = new ConnectionGuard(vertx, shared.openConnections(), config.maxConnections(),
+        config.headerTimeout(), KEEP_ALIVE_TIMEOUT);
+    server = vertx.createHttpServer(options)
+        .connectionHandler(guard::opened)
+        .invalidRequestHandler(new MalformedRequests())
+        .requestHandler(guard.guarding(router));
     return server.listen();
   }
 

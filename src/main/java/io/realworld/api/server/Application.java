@@ -2,6 +2,7 @@ package io.realworld.api.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.config.Config;
 import io.realworld.api.config.DatabaseUrl;
@@ -10,6 +11,7 @@ import io.realworld.api.health.ServiceState;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -22,7 +24,8 @@ public final class Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private static final Duration FIRST_RETRY = Duration.ofMillis(500);
-  private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+  /** A database that appears is noticed within this (a refused connection costs nothing). */
+  private static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
   private final Config config;
   private final Vertx vertx;
@@ -52,8 +55,14 @@ public final class Application {
 
   /** Drains on SIGTERM (and Ctrl-C), then exits 0, or 1 if requests had to be cut. */
   public void exitOnSignals() {
-    Signal.handle(new Signal("TERM"), signal -> System.exit(stop() ? 0 : 1));
-    Signal.handle(new Signal("INT"), signal -> System.exit(stop() ? 0 : 1));
+    Signal.handle(new Signal("TERM"), signal -> exit(stop()));
+    Signal.handle(new Signal("INT"), signal -> exit(stop()));
+  }
+
+  private static void exit(boolean clean) {
+    // flushes the last lines; only here, as an Application in a test JVM stops without exiting
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    System.exit(clean ? 0 : 1);
   }
 
   /** Drains and stops; true when every in-flight request finished in time. */
@@ -73,7 +82,6 @@ public final class Application {
     } else {
       LOG.error("stopped with {} requests cut at the shutdown timeout", cut);
     }
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
     return cut == 0;
   }
 
@@ -88,9 +96,10 @@ public final class Application {
     // DB_POOL_SIZE is the whole process's share of the database, split between the event loops
     int poolSize = Math.max(1, (config.dbPoolSize() + instances - 1) / instances);
     // one hashing pool for the process, outside any verticle: it lives until Vert.x closes
-    PasswordHasher passwords = new PasswordHasher(vertx);
-    deploymentId = vertx.deployVerticle(
-        () -> new ApiVerticle(config, state, inFlight, metrics, passwords, poolSize),
+    ProcessWide shared = new ProcessWide(state, inFlight, new AtomicInteger(),
+        new LoginThrottle(config.loginFailuresPerMinute()), new PasswordHasher(vertx), metrics,
+        poolSize);
+    deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, shared),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
   }

@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.VertxException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -35,21 +36,37 @@ final class ErrorResponses implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = ctx.failure();
-    ApiError error = failure instanceof ApiError apiError ? apiError : translate(ctx, failure);
+    send(ctx, failure instanceof ApiError apiError ? apiError : translate(ctx, failure));
+  }
+
+  /** A router error handler that always answers the given error. */
+  static Handler<RoutingContext> answering(ApiError error) {
+    return ctx -> {
+      if (!ctx.response().headWritten()) {
+        send(ctx, error);
+      }
+    };
+  }
+
+  private static void send(RoutingContext ctx, ApiError error) {
+    error.retryAfter().ifPresent(wait ->
+        ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds())));
     Responses.send(ctx, error.status(), error.body());
   }
 
   private static ApiError translate(RoutingContext ctx, Throwable failure) {
-    int status = ctx.statusCode();
-    if (status >= 400 && status < 500) {
-      return byStatus(status);
-    }
     if (failure instanceof PgException pg && UNSTORABLE_CHARACTER.equals(pg.getSqlState())) {
       return ApiError.unprocessable("request", "can't contain NUL characters");
     }
     if (isDatabaseUnavailable(failure)) {
       log(ctx, "database unavailable", failure, false);
       return new ApiError(503, "database", "unavailable");
+    }
+    // a status that vert.x web chose: BodyHandler's 413, TimeoutHandler's 503, the router's 400
+    // for a path it cannot decode (that one with the decoding error as its failure)
+    int status = ctx.statusCode();
+    if (status >= 400 && status != 500) {
+      return byStatus(status);
     }
     log(ctx, "request failed", failure, true);
     return new ApiError(500, "server", "internal error");
@@ -63,6 +80,7 @@ final class ErrorResponses implements Handler<RoutingContext> {
       case 405 -> new ApiError(405, "method", "not allowed");
       case 413 -> new ApiError(413, "body", "is too large");
       case 415 -> new ApiError(415, "content-type", "is not supported");
+      case 503 -> new ApiError(503, "request", "timed out");
       default -> new ApiError(status, "request", "is invalid");
     };
   }
@@ -71,6 +89,7 @@ final class ErrorResponses implements Handler<RoutingContext> {
   private static boolean isDatabaseUnavailable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException || cause instanceof TimeoutException
+          || cause instanceof ClosedConnectionException
           || (cause instanceof PgException pg && pg.getSqlState() != null
               && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")))
           || (cause instanceof VertxException vx && vx.getMessage() != null

@@ -4,6 +4,7 @@ import io.realworld.api.articles.ArticlesRepository;
 import io.realworld.api.articles.ArticlesRoutes;
 import io.realworld.api.articles.ArticlesService;
 import io.realworld.api.auth.JwtTokens;
+import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.profiles.ProfilesRepository;
@@ -28,8 +29,9 @@ final class Features {
   }
 
   static void mount(Router router, Pool pool, TokenAuthHandler auth, JwtTokens tokens,
-      PasswordHasher passwords) {
-    UsersRoutes.mount(router, auth, new UsersService(new UsersRepository(pool), passwords, tokens));
+      PasswordHasher passwords, LoginThrottle logins) {
+    UsersRoutes.mount(router, auth,
+        new UsersService(new UsersRepository(pool), passwords, tokens, logins));
     ProfilesRoutes.mount(router, auth, new ProfilesService(new ProfilesRepository(pool)));
     ArticlesService articles = new ArticlesService(new ArticlesRepository(pool));
     ArticlesRoutes.mount(router, auth, articles);

@@ -35,7 +35,7 @@ public final class UsersRoutes {
 
   private Future<Void> login(RoutingContext ctx) {
     Login login = Login.from(RequestBodies.wrapped(ctx, "user"));
-    return users.login(login)
+    return users.login(login, clientAddress(ctx))
         .compose(user -> Responses.ok(ctx, wrap(user, users.tokenFor(user))));
   }
 
@@ -51,6 +51,12 @@ public final class UsersRoutes {
     UserUpdate update = UserUpdate.from(RequestBodies.wrapped(ctx, "user"));
     return users.update(caller.id(), update)
         .compose(user -> Responses.ok(ctx, wrap(user, caller.token())));
+  }
+
+  /** The peer's address: the proxy's, behind one (X-Forwarded-For is not trusted: anyone sets it). */
+  private static String clientAddress(RoutingContext ctx) {
+    var address = ctx.request().remoteAddress();
+    return address == null ? "unknown" : address.hostAddress();
   }
 
   private static JsonObject wrap(User user, String token) {

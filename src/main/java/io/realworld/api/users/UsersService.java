@@ -1,11 +1,14 @@
 package io.realworld.api.users;
 
 import io.realworld.api.auth.JwtTokens;
+import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.http.ApiError;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +22,14 @@ public final class UsersService {
   private final UsersRepository repository;
   private final PasswordHasher passwords;
   private final JwtTokens tokens;
+  private final LoginThrottle throttle;
 
-  public UsersService(UsersRepository repository, PasswordHasher passwords, JwtTokens tokens) {
+  public UsersService(UsersRepository repository, PasswordHasher passwords, JwtTokens tokens,
+      LoginThrottle throttle) {
     this.repository = repository;
     this.passwords = passwords;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   /** Registers a user; 409 naming every taken field, checked before the costly hash. */
@@ -36,14 +42,28 @@ public final class UsersService {
 
   /**
    * The user whose email and password match; otherwise 401, as slow for an unknown email as for
-   * a wrong password, so that the answer time does not tell which emails are registered.
+   * a wrong password, so that the answer time does not tell which emails are registered. 429
+   * once the client's address or the email has spent its budget of failures: both count, so
+   * neither many addresses against one account nor one address against many accounts can guess
+   * on. Known and unknown emails spend alike.
    */
-  Future<User> login(Login login) {
+  Future<User> login(Login login, String clientAddress) {
+    List<String> keys = List.of("address:" + clientAddress,
+        "email:" + login.email().toLowerCase(Locale.ROOT));
+    Optional<Duration> wait = throttle.acquire(keys);
+    if (wait.isPresent()) {
+      return Future.failedFuture(ApiError.tooManyAttempts("login", wait.get()));
+    }
     return repository.findCredentialsByEmail(login.email()).compose(found -> {
       String hash = found.map(Credentials::passwordHash).orElse(null);
       return passwords.verify(login.password(), hash).compose(matches -> matches
           ? Future.succeededFuture(found.orElseThrow().user())
           : Future.failedFuture(ApiError.invalidCredentials()));
+    }).onComplete(result -> {
+      // only a wrong password spends the budget; a success or an outage gives the attempt back
+      if (result.succeeded() || !(result.cause() instanceof ApiError error && error.status() == 401)) {
+        throttle.release(keys);
+      }
     });
   }
 

@@ -27,6 +27,9 @@ class ConfigLoaderTest {
     assertThat(config.dbPoolSize()).isEqualTo(10);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.metricsEnabled()).isTrue();
+    assertThat(config.maxConnections()).isEqualTo(1000);
+    assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.loginFailuresPerMinute()).isEqualTo(10);
     assertThat(config.database().host()).isEqualTo("db.internal");
     assertThat(config.database().port()).isEqualTo(6543);
     assertThat(config.database().database()).isEqualTo("conduit");
@@ -37,7 +40,9 @@ class ConfigLoaderTest {
   @Test
   void readsEveryVariable() {
     Config config = ConfigLoader.load(with(Map.of("PORT", "9000", "LOG_LEVEL", "debug",
-        "SHUTDOWN_TIMEOUT", "1500ms", "DB_POOL_SIZE", "32", "DB_TIMEOUT", "2", "METRICS_ENABLED", "FALSE")));
+        "SHUTDOWN_TIMEOUT", "1500ms", "DB_POOL_SIZE", "32", "DB_TIMEOUT", "2",
+        "METRICS_ENABLED", "FALSE", "MAX_CONNECTIONS", "250", "HEADER_TIMEOUT", "3s",
+        "LOGIN_FAILURES_PER_MINUTE", "30")));
 
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
@@ -45,6 +50,9 @@ class ConfigLoaderTest {
     assertThat(config.dbPoolSize()).isEqualTo(32);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.metricsEnabled()).isFalse();
+    assertThat(config.maxConnections()).isEqualTo(250);
+    assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.loginFailuresPerMinute()).isEqualTo(30);
   }
 
   @Test
@@ -67,7 +75,11 @@ class ConfigLoaderTest {
       "SHUTDOWN_TIMEOUT, 0, SHUTDOWN_TIMEOUT must be more than 0",
       "DB_POOL_SIZE, 0, DB_POOL_SIZE must be between 1 and 200",
       "DB_TIMEOUT, soon, DB_TIMEOUT must be a duration",
-      "METRICS_ENABLED, yes, METRICS_ENABLED must be true or false"})
+      "METRICS_ENABLED, yes, METRICS_ENABLED must be true or false",
+      "MAX_CONNECTIONS, 0, MAX_CONNECTIONS must be between 1 and 1000000",
+      "MAX_CONNECTIONS, many, MAX_CONNECTIONS must be a whole number",
+      "HEADER_TIMEOUT, 2m, HEADER_TIMEOUT must be more than 0 and at most 60s",
+      "LOGIN_FAILURES_PER_MINUTE, 0, LOGIN_FAILURES_PER_MINUTE must be between 1 and 100000"})
   void namesTheInvalidVariable(String name, String value, String expected) {
     assertThatThrownBy(() -> ConfigLoader.load(with(Map.of(name, value))))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())

@@ -30,9 +30,11 @@ public final class TestApp {
           "PORT", Integer.toString(port),
           "DATABASE_URL", TestDatabase.url(),
           "JWT_SECRET", JWT_SECRET,
-          "LOG_LEVEL", "WARN")));
+          "LOG_LEVEL", "WARN",
+          // every test logs in from 127.0.0.1; LoginThrottleTest runs its own service with a low one
+          "LOGIN_FAILURES_PER_MINUTE", "100000")));
       baseUrl = "http://127.0.0.1:" + port;
-      awaitReady();
+      awaitReady(baseUrl, Duration.ofSeconds(60));
     }
     return baseUrl;
   }
@@ -41,13 +43,14 @@ public final class TestApp {
     return new ApiClient(baseUrl());
   }
 
-  private static void awaitReady() {
+  static void awaitReady(String baseUrl, Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
         HttpResponse<Void> response = http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/health/ready")).build(),
+            HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
@@ -60,10 +63,10 @@ public final class TestApp {
         throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("the service did not become ready within 60 s");
+    throw new IllegalStateException("the service did not become ready within " + timeout);
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
