@@ -102,12 +102,12 @@ class HostileInputRegressionTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1_001, 10_000, 100_000})
-  void deeplyNestedBodiesAre400WithoutOverflowingTheStack(int depth) {
+  void deeplyNestedBodiesAre422WithoutOverflowingTheStack(int depth) {
     String body = "{\"article\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
 
     var response = author.api().send("POST", "/api/articles", body);
 
-    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().getJsonObject("errors").getJsonArray("body").getString(0))
         .isEqualTo("is not valid JSON");
   }
