@@ -12,6 +12,7 @@ public record Config(
     String jwtSecret,
     String logLevel,
     Duration shutdownTimeout,
+    Duration shutdownDelay,
     int dbPoolSize,
     Duration dbTimeout,
     boolean metricsEnabled,
@@ -22,7 +23,8 @@ public record Config(
   @Override
   public String toString() {
     return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
-        + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", dbPoolSize=" + dbPoolSize
+        + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", shutdownDelay=" + shutdownDelay
+        + ", dbPoolSize=" + dbPoolSize
         + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", maxConnections="
         + maxConnections + ", headerTimeout=" + headerTimeout + ", loginFailuresPerMinute="
         + loginFailuresPerMinute + "]";

@@ -63,6 +63,11 @@ public final class ConfigLoader {
     String logLevel = optional("LOG_LEVEL", "INFO", ConfigLoader::logLevel);
     Duration shutdownTimeout = optional("SHUTDOWN_TIMEOUT", Duration.ofSeconds(25),
         value -> duration(value, Duration.ofMinutes(10)));
+    // How long readiness says 503 before the listener closes, so that a load balancer that polls
+    // readiness stops sending first; 0 where the platform stops routing by itself (Kubernetes'
+    // endpoint removal with a preStop pause, Heroku's router).
+    Duration shutdownDelay = optional("SHUTDOWN_DELAY", Duration.ZERO,
+        value -> durationOrZero(value, Duration.ofSeconds(30)));
     int dbPoolSize = optional("DB_POOL_SIZE", 10, value -> integer(value, 1, 200));
     Duration dbTimeout = optional("DB_TIMEOUT", Duration.ofSeconds(5),
         value -> duration(value, Duration.ofMinutes(1)));
@@ -76,8 +81,8 @@ public final class ConfigLoader {
     // Failed logins allowed per minute for one client address, and for one email, before 429.
     int loginFailuresPerMinute = optional("LOGIN_FAILURES_PER_MINUTE", 10,
         value -> integer(value, 1, 100_000));
-    return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, dbPoolSize, dbTimeout,
-        metricsEnabled, maxConnections, headerTimeout, loginFailuresPerMinute);
+    return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, shutdownDelay,
+        dbPoolSize, dbTimeout, metricsEnabled, maxConnections, headerTimeout, loginFailuresPerMinute);
   }
 
   private <T> T required(String name, Function<String, T> parser) {
@@ -119,8 +124,16 @@ public final class ConfigLoader {
     return number;
   }
 
-  /** Whole seconds ("25"), or a number with a unit: "500ms", "25s", "1m". */
+  /** Whole seconds ("25"), or a number with a unit: "500ms", "25s", "1m"; more than zero. */
   private static Duration duration(String value, Duration max) {
+    Duration duration = durationOrZero(value, max);
+    if (duration.isZero()) {
+      throw new IllegalArgumentException("must be more than 0 and at most " + max.toSeconds() + "s");
+    }
+    return duration;
+  }
+
+  private static Duration durationOrZero(String value, Duration max) {
     Matcher matcher = DURATION.matcher(value);
     if (!matcher.matches()) {
       throw new IllegalArgumentException("must be a duration such as 25s, 500ms or 1m");
@@ -132,8 +145,8 @@ public final class ConfigLoader {
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofSeconds(amount);
     };
-    if (duration.isZero() || duration.compareTo(max) > 0) {
-      throw new IllegalArgumentException("must be more than 0 and at most " + max.toSeconds() + "s");
+    if (duration.compareTo(max) > 0) {
+      throw new IllegalArgumentException("must be at most " + max.toSeconds() + "s");
     }
     return duration;
   }

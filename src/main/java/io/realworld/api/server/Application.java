@@ -9,6 +9,7 @@ import io.realworld.api.config.DatabaseUrl;
 import io.realworld.api.db.SchemaMigration;
 import io.realworld.api.health.ServiceState;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,13 @@ public final class Application {
   /** Drains and stops; true when every in-flight request finished in time. */
   public boolean stop() {
     state.startDraining();
+    if (!config.shutdownDelay().isZero()) {
+      LOG.info("readiness is 503; serving {} ms more before the listener closes",
+          config.shutdownDelay().toMillis());
+      Promise<Void> delayed = Promise.promise();
+      vertx.setTimer(config.shutdownDelay().toMillis(), id -> delayed.complete());
+      delayed.future().await();
+    }
     LOG.info("draining: readiness is 503, up to {} ms for {} in-flight requests",
         config.shutdownTimeout().toMillis(), inFlight.open());
     try {

@@ -24,6 +24,7 @@ class ConfigLoaderTest {
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.logLevel()).isEqualTo("INFO");
     assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
+    assertThat(config.shutdownDelay()).isZero();
     assertThat(config.dbPoolSize()).isEqualTo(10);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.metricsEnabled()).isTrue();
@@ -56,6 +57,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aShutdownDelayMayBeZeroOrAFewSeconds() {
+    assertThat(ConfigLoader.load(with(Map.of("SHUTDOWN_DELAY", "0"))).shutdownDelay()).isZero();
+    assertThat(ConfigLoader.load(with(Map.of("SHUTDOWN_DELAY", "2s"))).shutdownDelay())
+        .isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
   void reportsEveryMissingRequiredVariableAtOnce() {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of()))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
@@ -73,12 +81,14 @@ class ConfigLoaderTest {
       "LOG_LEVEL, LOUD, LOG_LEVEL must be one of",
       "SHUTDOWN_TIMEOUT, -1, SHUTDOWN_TIMEOUT must be a duration",
       "SHUTDOWN_TIMEOUT, 0, SHUTDOWN_TIMEOUT must be more than 0",
+      "SHUTDOWN_DELAY, 31s, SHUTDOWN_DELAY must be at most 30s",
+      "SHUTDOWN_DELAY, soon, SHUTDOWN_DELAY must be a duration",
       "DB_POOL_SIZE, 0, DB_POOL_SIZE must be between 1 and 200",
       "DB_TIMEOUT, soon, DB_TIMEOUT must be a duration",
       "METRICS_ENABLED, yes, METRICS_ENABLED must be true or false",
       "MAX_CONNECTIONS, 0, MAX_CONNECTIONS must be between 1 and 1000000",
       "MAX_CONNECTIONS, many, MAX_CONNECTIONS must be a whole number",
-      "HEADER_TIMEOUT, 2m, HEADER_TIMEOUT must be more than 0 and at most 60s",
+      "HEADER_TIMEOUT, 2m, HEADER_TIMEOUT must be at most 60s",
       "LOGIN_FAILURES_PER_MINUTE, 0, LOGIN_FAILURES_PER_MINUTE must be between 1 and 100000"})
   void namesTheInvalidVariable(String name, String value, String expected) {
     assertThatThrownBy(() -> ConfigLoader.load(with(Map.of(name, value))))
