@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.realworld.api.http.ApiError;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
+import io.realworld.api.support.FuzzedBodies;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Coverage-guided fuzzing of article input, paging and slugs (Jazzer). {@code make test} replays
@@ -18,7 +16,7 @@ class ArticleInputFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void creation(FuzzedDataProvider data) {
-    NewArticle article = read(data, ArticleInput::forCreate);
+    NewArticle article = FuzzedBodies.read(data, ArticleInput::forCreate);
     if (article != null) {
       assertThat(article.title()).isNotBlank();
       assertThat(article.tagList()).hasSizeLessThanOrEqualTo(ArticleInput.MAX_TAGS)
@@ -29,7 +27,7 @@ class ArticleInputFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void update(FuzzedDataProvider data) {
-    read(data, ArticleInput::forUpdate);
+    FuzzedBodies.read(data, ArticleInput::forUpdate);
   }
 
   /** Any title gives a slug that is a single, non-empty path segment with no dashes at its ends. */
@@ -52,21 +50,6 @@ class ArticleInputFuzzTest {
       assertThat(paging.offset()).isBetween(0, Paging.MAX_OFFSET);
     } catch (ApiError refused) {
       assertThat(refused.status()).isEqualTo(422);
-    }
-  }
-
-  private static <T> T read(FuzzedDataProvider data, Function<JsonObject, T> rules) {
-    JsonObject fields;
-    try {
-      fields = new JsonObject(data.consumeRemainingAsString());
-    } catch (DecodeException | ClassCastException notAnObject) {
-      return null;
-    }
-    try {
-      return rules.apply(fields);
-    } catch (ApiError refused) {
-      assertThat(refused.status()).isEqualTo(422);
-      return null;
     }
   }
 }
