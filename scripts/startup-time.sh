@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Measures how long target/api.jar takes from process start to ready (GET /api/v1/health/ready
+# Measures how long the service takes from process start to ready (GET /api/v1/health/ready
 # answers 200: port bound, database reachable, schema current), over several runs against a real
-# PostgreSQL, and checks the median against a budget.
-#   RUNS (default 5), BUDGET_MS (default 1500), JAVA (default java)
+# PostgreSQL, and checks the median against a budget. It runs target/api.jar as the Paketo image
+# does: unpacked into a folder, `java org.springframework.boot.loader.launch.JarLauncher` with that
+# folder as working directory and CLASSPATH (`LAYOUT=jar` runs `java -jar target/api.jar` instead,
+# which reads nested jars and starts about 0.4 s slower).
+#   RUNS (default 5), BUDGET_MS (default 1500), JAVA (default java), LAYOUT (image or jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/postgres.sh
@@ -11,21 +14,35 @@ source scripts/lib/postgres.sh
 runs=${RUNS:-5}
 budget_ms=${BUDGET_MS:-1500}
 java_cmd=${JAVA:-java}
+layout=${LAYOUT:-image}
 port=18080
 
 [[ -f target/api.jar ]] || ./mvnw -q -B -DskipTests package
 command -v curl >/dev/null || { echo "FAIL curl is needed" >&2; exit 1; }
 
+workspace=target/startup-time/workspace
+rm -rf "$workspace" && mkdir -p "$workspace"
+unzip -q target/api.jar -d "$workspace"
+
 start_postgres
 trap stop_postgres EXIT
-echo "checking: time from process start to ready, ${runs} runs, budget ${budget_ms} ms (median)"
+echo "checking: time from process start to ready (${layout} layout), ${runs} runs, budget ${budget_ms} ms (median)"
+
+# Run in the background: the job's own subshell becomes the JVM (exec), so $! is the JVM's PID.
+start_service() {
+  if [[ $layout == jar ]]; then
+    exec "$java_cmd" -jar target/api.jar
+  fi
+  cd "$workspace"
+  CLASSPATH=$PWD exec "$java_cmd" org.springframework.boot.loader.launch.JarLauncher
+}
 
 now_ms() { date +%s%3N; }
 times=()
 for run in $(seq 1 "$runs"); do
   start=$(now_ms)
   PORT=$port JWT_SECRET=startup-timing-secret-0123456789abcdef LOG_LEVEL=WARN \
-    "$java_cmd" -jar target/api.jar >/dev/null 2>&1 &
+    start_service >/dev/null 2>&1 &
   app=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/health/ready"; do
     if ! kill -0 "$app" 2>/dev/null; then echo "FAIL the service exited during run $run" >&2; exit 1; fi
