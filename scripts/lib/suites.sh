@@ -142,7 +142,7 @@ suite_db_absent() {
   local ready_ms tags_status
   ready_ms=$(now_ms)
   tags_status=$(http_status "$APP_URL/api/tags")
-  echo "  PostgreSQL accepting connections at +$((up_ms - start_ms)) ms; ready at +$((ready_ms - start_ms)) ms ($((ready_ms - up_ms)) ms later: the migration retries back off from 0.5 s to 30 s)"
+  echo "  PostgreSQL accepting connections at +$((up_ms - start_ms)) ms; ready at +$((ready_ms - start_ms)) ms ($((ready_ms - up_ms)) ms later: the migration retries back off from 0.5 s to 5 s)"
   check "$ready == 0" "became ready once PostgreSQL appeared, without a restart"
   check "$tags_status == 200" "serves the API then (GET /api/tags $tags_status)"
   check "$(kill -0 "$APP_PID" 2>/dev/null && echo 1 || echo 0) == 1" "the process stayed up throughout"
