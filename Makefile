@@ -33,7 +33,7 @@ clean: ## Remove build output
 startup-time: build ## Measure process start -> ready against a real PostgreSQL (budget 1.5 s)
 	scripts/startup-time.sh
 
-reliability: ## Fault suites on the packaged jar: SIGTERM, database outage/absence, slow clients, 256 MiB (~6 min)
+reliability: ## Fault suites on the packaged jar: SIGTERM, database outage/absence, slow clients, 256 MiB (~5 min)
 	scripts/reliability.sh
 
 bench: build ## Benchmark the jar against PostgreSQL with wrk (~7 min; BENCH_SECONDS=5 for a quick look); see scripts/bench.sh

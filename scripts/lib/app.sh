@@ -7,6 +7,8 @@
 #   http_status URL                the status of a GET, or 000 when nothing answers
 #   wait_for_status URL STATUS SECONDS   polls every 50 ms; false when the time runs out
 #   free_port                      a TCP port nothing listens on
+#   poll_port PORT SECONDS         polls every 20 ms until PORT accepts a connection and prints
+#                                  when (now_ms); false when the time runs out
 #   now_ms                         wall-clock milliseconds, the clock the load driver writes too
 
 readonly RELIABILITY_JWT_SECRET=reliability-suite-secret-0123456789abcdef
@@ -26,6 +28,15 @@ free_port() {
 
 # The test classes and their dependencies, plus the application's classes (WriteCheck reads
 # DATABASE_URL with the service's own parser).
+poll_port() {
+  local deadline=$(($(now_ms) + $2 * 1000))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do
+    (($(now_ms) < deadline)) || return 1
+    sleep 0.02
+  done
+  now_ms
+}
+
 test_classpath() {
   if [[ ! -s target/test-classpath.txt || ! -d target/test-classes/io/realworld/api/reliability ]]; then
     ./mvnw -q -B -ntp test-compile dependency:build-classpath \

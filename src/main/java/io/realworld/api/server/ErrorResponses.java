@@ -7,7 +7,7 @@ import io.vertx.core.VertxException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,10 +85,13 @@ final class ErrorResponses implements Handler<RoutingContext> {
     };
   }
 
-  /** Connection refused, a pool wait or connect timing out, or PostgreSQL shutting down. */
+  /**
+   * Connection refused or reset (PostgreSQL stopping mid-query surfaces as a bare "Connection
+   * reset" SocketException), a pool wait or connect timing out, or PostgreSQL shutting down.
+   */
   private static boolean isDatabaseUnavailable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException || cause instanceof TimeoutException
+      if (cause instanceof SocketException || cause instanceof TimeoutException
           || cause instanceof ClosedConnectionException
           || (cause instanceof PgException pg && pg.getSqlState() != null
               && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")))

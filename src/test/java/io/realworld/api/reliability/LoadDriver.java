@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code mixed}: reads, article and comment writes; {@code reads}: reads only), {@code probeMs}
  * (poll readiness and liveness every so many ms; 0: not at all), {@code keepAlive} (reuse
  * connections; false: one connection per request, so "refused" is unambiguous), {@code stopFile}
- * (end early once this file exists).
+ * (end early once this file exists), {@code stopWhenNotReady} (act as a load balancer does: once
+ * a readiness probe has answered 503, open no new request; those already sent run to their end,
+ * and the probes go on).
  *
  * <p>requests.csv: {@code start_ms,end_ms,op,outcome}, where outcome is the HTTP status, the
  * status followed by {@code !format} when an error response is not in the spec's error format,
@@ -61,9 +63,12 @@ public final class LoadDriver {
   private final Queue<String> acks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger outstanding = new AtomicInteger();
   private final AtomicInteger skipped = new AtomicInteger();
+  private final AtomicInteger withheld = new AtomicInteger();
+  private volatile long notReadySinceMs;
 
   private record Settings(String host, int port, double rate, int seconds, Path out, boolean reads,
-      long probeMs, boolean keepAlive, int maxOutstanding, Path stopFile) {
+      long probeMs, boolean keepAlive, int maxOutstanding, Path stopFile,
+      boolean stopWhenNotReady) {
 
     static Settings parse(String[] args) {
       Map<String, String> values = new java.util.HashMap<>();
@@ -80,7 +85,8 @@ public final class LoadDriver {
           Long.parseLong(values.getOrDefault("probeMs", "0")),
           Boolean.parseBoolean(values.getOrDefault("keepAlive", "true")),
           Integer.parseInt(values.getOrDefault("maxOutstanding", "2000")),
-          values.containsKey("stopFile") ? Path.of(values.get("stopFile")) : null);
+          values.containsKey("stopFile") ? Path.of(values.get("stopFile")) : null,
+          Boolean.parseBoolean(values.getOrDefault("stopWhenNotReady", "false")));
     }
   }
 
@@ -161,6 +167,10 @@ public final class LoadDriver {
     Summary.of(samples).print(System.out);
     System.out.printf("client-side: %d requests not sent (over %d outstanding), %d unfinished%n",
         skipped.get(), settings.maxOutstanding(), outstanding.get());
+    if (settings.stopWhenNotReady()) {
+      System.out.printf("readiness: first 503 seen at %d; %d requests withheld after it%n",
+          notReadySinceMs, withheld.get());
+    }
     return 0;
   }
 
@@ -180,6 +190,10 @@ public final class LoadDriver {
   }
 
   private void sendOne() {
+    if (notReadySinceMs > 0) {
+      withheld.incrementAndGet();
+      return;
+    }
     if (outstanding.get() >= settings.maxOutstanding()) {
       skipped.incrementAndGet();
       return;
@@ -236,8 +250,15 @@ public final class LoadDriver {
 
   private void probe(String op, String path) {
     long start = System.currentTimeMillis();
-    request(probeClient, HttpMethod.GET, path, null, null).onComplete(result -> samples.add(
-        new Sample(start, System.currentTimeMillis(), op, Outcomes.ofProbe(result))));
+    request(probeClient, HttpMethod.GET, path, null, null).onComplete(result -> {
+      long end = System.currentTimeMillis();
+      String outcome = Outcomes.ofProbe(result);
+      samples.add(new Sample(start, end, op, outcome));
+      if (settings.stopWhenNotReady() && "ready".equals(op) && "503".equals(outcome)
+          && notReadySinceMs == 0) {
+        notReadySinceMs = end;
+      }
+    });
   }
 
   private void record(String op, Future<Reply> reply) {

@@ -13,10 +13,11 @@ import java.util.List;
  * Abusive clients on raw sockets, one thread, non-blocking: what a server must bound.
  *
  * <ul>
- *   <li>{@code slowloris <port> <sockets> <seconds> <trickleMs>}: each socket starts a request
- *       and sends one more header byte every trickleMs, never finishing the headers; a socket the
- *       server closes is opened again, as an attacker would. Prints how many connections were
- *       opened, how many the server closed and how long it let them live.</li>
+ *   <li>{@code slowloris <port> <sockets> <seconds> <trickleMs> <opensPerSecond>}: opens up to
+ *       that many connections a second, up to sockets at a time; each starts a request and sends
+ *       one more header byte every trickleMs, never finishing the headers; a socket the server
+ *       closes is opened again, as an attacker would. Prints how many connections were opened,
+ *       how many the server closed, how long it let them live, and the most held at once.</li>
  *   <li>{@code connections <port> <sockets>}: opens that many connections at once, then sends a
  *       complete request on each; prints how many were answered, closed, or left silent.</li>
  * </ul>
@@ -35,7 +36,8 @@ public final class SlowClients {
     int port = Integer.parseInt(args[1]);
     int sockets = Integer.parseInt(args[2]);
     if (args[0].equals("slowloris")) {
-      slowloris(port, sockets, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      slowloris(port, sockets, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+          Integer.parseInt(args[5]));
     } else {
       connections(port, sockets);
     }
@@ -46,23 +48,31 @@ public final class SlowClients {
     long openedAt;
   }
 
-  private static void slowloris(int port, int count, int seconds, int trickleMs)
-      throws InterruptedException {
+  private static void slowloris(int port, int count, int seconds, int trickleMs,
+      int opensPerSecond) throws InterruptedException {
     InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
     List<Slow> slow = new ArrayList<>();
     List<Long> lifetimes = new ArrayList<>();
     int opened = 0;
     int failedToOpen = 0;
+    int mostHeld = 0;
+    double openBudget = 0;
     for (int i = 0; i < count; i++) {
       slow.add(new Slow());
     }
     long end = System.currentTimeMillis() + seconds * 1000L;
     ByteBuffer scratch = ByteBuffer.allocate(4096);
     while (System.currentTimeMillis() < end) {
+      openBudget = Math.min(openBudget + opensPerSecond * trickleMs / 1000.0, opensPerSecond);
+      int held = 0;
       for (Slow client : slow) {
         long now = System.currentTimeMillis();
         try {
           if (client.channel == null) {
+            if (openBudget < 1) {
+              continue;
+            }
+            openBudget--;
             client.channel = SocketChannel.open(server);
             client.channel.configureBlocking(false);
             client.channel.write(ByteBuffer.wrap(REQUEST_START));
@@ -75,6 +85,7 @@ public final class SlowClients {
             }
             client.channel.write(ByteBuffer.wrap(new byte[] {'a'}));
           }
+          held++;
         } catch (IOException e) {
           if (client.channel == null) {
             failedToOpen++;
@@ -85,6 +96,7 @@ public final class SlowClients {
           }
         }
       }
+      mostHeld = Math.max(mostHeld, held);
       Thread.sleep(trickleMs);
     }
     int stillOpen = 0;
@@ -96,9 +108,10 @@ public final class SlowClients {
     }
     long[] sorted = lifetimes.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf("slowloris: %d connections opened (%d failed to open), %d closed by the"
-        + " server after p50 %d ms max %d ms, %d still open after %d s%n", opened, failedToOpen,
-        sorted.length, sorted.length == 0 ? -1 : Summary.percentile(sorted, 50),
-        sorted.length == 0 ? -1 : sorted[sorted.length - 1], stillOpen, seconds);
+        + " server after p50 %d ms max %d ms, %d still open after %d s; held at most %d at once%n",
+        opened, failedToOpen, sorted.length,
+        sorted.length == 0 ? -1 : Summary.percentile(sorted, 50),
+        sorted.length == 0 ? -1 : sorted[sorted.length - 1], stillOpen, seconds, mostHeld);
   }
 
   private static void connections(int port, int count) throws InterruptedException {
