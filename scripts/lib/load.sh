@@ -6,6 +6,7 @@
 #   csv_query "$out/requests.csv" max latency 'outcome == "503"'      (-1 when no row matches)
 #   csv_percentile "$out/requests.csv" 99 'op == "list"'
 
+# shellcheck disable=SC2034 # read by the suites (scripts/lib/suites.sh)
 API_OPS='op != "ready" && op != "live"'
 
 # run_driver OUT_DIR key=value...: LoadDriver against APP_URL, in the background; sets DRIVER_PID

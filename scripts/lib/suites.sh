@@ -119,6 +119,7 @@ suite_db_absent() {
   suite_begin db-absent "PostgreSQL absent when the service starts, started 5 s later"
   local port
   port=$(free_port)
+  # shellcheck disable=SC2034 # start_app passes it to the service (exported by start_postgres)
   DATABASE_URL="postgres://postgres:postgres@127.0.0.1:$port/postgres"
   local start_ms
   start_ms=$(now_ms)
@@ -240,6 +241,7 @@ MEMORY_JAVA_OPTIONS="-XX:MaxDirectMemorySize=10M -XX:MaxMetaspaceSize=77M -XX:Re
 MEMORY_SECONDS=${MEMORY_SECONDS:-150}
 MEMORY_CGROUP=""
 
+# shellcheck disable=SC2034 # APP_WRAPPER is read by start_app (scripts/lib/app.sh)
 suite_memory() {
   local work=$1
   mkdir -p "$work"
