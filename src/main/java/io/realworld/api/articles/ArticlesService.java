@@ -3,6 +3,7 @@ package io.realworld.api.articles;
 import io.realworld.api.articles.Slugs.SlugCandidates;
 import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
+import io.realworld.api.tags.TagsService;
 import io.vertx.core.Future;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,9 +16,11 @@ public final class ArticlesService {
   private static final int SLUG_ATTEMPTS = 3;
 
   private final ArticlesRepository repository;
+  private final TagsService tags;
 
-  public ArticlesService(ArticlesRepository repository) {
+  public ArticlesService(ArticlesRepository repository, TagsService tags) {
     this.repository = repository;
+    this.tags = tags;
   }
 
   public Future<ArticlePage> list(ArticleFilter filter, Paging paging, Long viewerId) {
@@ -35,6 +38,7 @@ public final class ArticlesService {
 
   public Future<Article> create(long authorId, NewArticle article) {
     return withSlugRetry(() -> repository.insert(authorId, candidates(article.title()), article))
+        .onSuccess(id -> tags.articlesChanged())
         .compose(id -> repository.findById(id, authorId))
         .map(ArticlesService::orNotFound);
   }
@@ -49,6 +53,7 @@ public final class ArticlesService {
           && !Slugs.slugify(changes.title()).equals(Slugs.slugify(article.title()));
       return withSlugRetry(() -> repository.update(article.id(),
               newSlug ? candidates(changes.title()) : null, changes))
+          .onSuccess(updated -> tags.articlesChanged())
           .compose(updated -> updated
               ? repository.findById(article.id(), userId)
               : Future.succeededFuture(Optional.<Article>empty()))
@@ -57,7 +62,8 @@ public final class ArticlesService {
   }
 
   public Future<Void> delete(String slug, long userId) {
-    return authoredBy(slug, userId).compose(article -> repository.delete(article.id()));
+    return authoredBy(slug, userId).compose(article -> repository.delete(article.id()))
+        .onSuccess(deleted -> tags.articlesChanged());
   }
 
   /** Idempotent: favoriting twice is one favorite. */

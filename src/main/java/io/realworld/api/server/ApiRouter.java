@@ -56,7 +56,8 @@ final class ApiRouter {
 
     JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret());
     TokenAuthHandler auth = new TokenAuthHandler(tokens);
-    Features.mount(router, pool, auth, tokens, shared.passwords(), shared.logins());
+    Features.mount(router, pool, auth, tokens, shared.passwords(), shared.logins(),
+        shared.tagsInUse());
 
     router.route().last().handler(ctx -> Responses.send(ctx, 404, ApiError.notFound("resource").body()));
     ErrorResponses errors = new ErrorResponses();

@@ -8,6 +8,7 @@ import io.realworld.api.config.Config;
 import io.realworld.api.config.DatabaseUrl;
 import io.realworld.api.db.SchemaMigration;
 import io.realworld.api.health.ServiceState;
+import io.realworld.api.tags.TagsInUse;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -106,7 +107,7 @@ public final class Application {
     // one hashing pool for the process, outside any verticle: it lives until Vert.x closes
     ProcessWide shared = new ProcessWide(state, inFlight, new AtomicInteger(),
         new LoginThrottle(config.loginFailuresPerMinute()), new PasswordHasher(vertx), metrics,
-        poolSize);
+        poolSize, new TagsInUse());
     deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, shared),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);

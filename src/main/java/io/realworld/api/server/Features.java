@@ -16,6 +16,7 @@ import io.realworld.api.users.UsersService;
 import io.realworld.api.comments.CommentsRepository;
 import io.realworld.api.comments.CommentsRoutes;
 import io.realworld.api.comments.CommentsService;
+import io.realworld.api.tags.TagsInUse;
 import io.realworld.api.tags.TagsRepository;
 import io.realworld.api.tags.TagsRoutes;
 import io.realworld.api.tags.TagsService;
@@ -29,13 +30,14 @@ final class Features {
   }
 
   static void mount(Router router, Pool pool, TokenAuthHandler auth, JwtTokens tokens,
-      PasswordHasher passwords, LoginThrottle logins) {
+      PasswordHasher passwords, LoginThrottle logins, TagsInUse tagsInUse) {
     UsersRoutes.mount(router, auth,
         new UsersService(new UsersRepository(pool), passwords, tokens, logins));
     ProfilesRoutes.mount(router, auth, new ProfilesService(new ProfilesRepository(pool)));
-    ArticlesService articles = new ArticlesService(new ArticlesRepository(pool));
+    TagsService tags = new TagsService(new TagsRepository(pool), tagsInUse);
+    ArticlesService articles = new ArticlesService(new ArticlesRepository(pool), tags);
     ArticlesRoutes.mount(router, auth, articles);
     CommentsRoutes.mount(router, auth, new CommentsService(new CommentsRepository(pool), articles));
-    TagsRoutes.mount(router, new TagsService(new TagsRepository(pool)));
+    TagsRoutes.mount(router, tags);
   }
 }

@@ -3,13 +3,15 @@ package io.realworld.api.server;
 import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.health.ServiceState;
+import io.realworld.api.tags.TagsInUse;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every verticle instance shares: readiness state, the requests in flight (what the drain
  * waits for), the open connections (what MAX_CONNECTIONS bounds), the failed-login budgets, the
- * password-hashing pool, the metrics, and each verticle's share of DB_POOL_SIZE.
+ * password-hashing pool, the metrics, each verticle's share of DB_POOL_SIZE, and the tags in use.
  */
 record ProcessWide(ServiceState state, InFlightRequests inFlight, AtomicInteger openConnections,
-    LoginThrottle logins, PasswordHasher passwords, Metrics metrics, int poolSizePerVerticle) {
+    LoginThrottle logins, PasswordHasher passwords, Metrics metrics, int poolSizePerVerticle,
+    TagsInUse tagsInUse) {
 }

@@ -7,6 +7,7 @@ import io.realworld.api.support.TestApp;
 import io.realworld.api.support.TestArticles;
 import io.realworld.api.support.TestUsers;
 import io.realworld.api.support.TestUsers.TestUser;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +42,17 @@ class TagsTest {
 
     assertThat(anonymous.get("/api/tags").json().getJsonArray("tags").getList())
         .doesNotContain(tag);
+  }
+
+  @Test
+  void aTagGivenByAnUpdateIsListedAtOnce() {
+    JsonObject article = TestArticles.create(author, "Retagged", ApiClient.unique("before"));
+    anonymous.get("/api/tags"); // the answer is now remembered
+    String added = ApiClient.unique("after");
+
+    author.api().put("/api/articles/" + article.getString("slug"), new JsonObject()
+        .put("article", new JsonObject().put("tagList", new JsonArray().add(added))));
+
+    assertThat(anonymous.get("/api/tags").json().getJsonArray("tags").getList()).contains(added);
   }
 }
