@@ -36,12 +36,12 @@ class DatabaseOutageTest {
         ApiClient api = app.client();
         var user = Registrations.register(api);
         ApiClient signedIn = api.withToken(user.token());
-        assertThat(api.get("/api/tags").status()).isEqualTo(200);
+        assertThat(api.get("/api/articles").status()).isEqualTo(200);
 
         postgres.stop();
 
+        // (not /api/tags: its last answer may be served from memory for up to a second)
         for (Supplier<ApiClient.Response> request : List.<Supplier<ApiClient.Response>>of(
-            () -> api.get("/api/tags"),
             () -> api.get("/api/articles"),
             () -> signedIn.get("/api/user"),
             () -> api.post("/api/users/login", login(user.email())),
@@ -60,7 +60,7 @@ class DatabaseOutageTest {
         postgres.start();
         long back = System.nanoTime();
 
-        assertThat(firstSuccess(() -> api.get("/api/tags"), Duration.ofSeconds(2)))
+        assertThat(firstSuccess(() -> api.get("/api/articles"), Duration.ofSeconds(2)))
             .as("serves within 2 s of the database's return").isTrue();
         System.out.printf("database outage: served again %d ms after PostgreSQL was back%n",
             (System.nanoTime() - back) / 1_000_000);
