@@ -108,6 +108,7 @@ public final class Application {
     ProcessWide shared = new ProcessWide(state, inFlight, new AtomicInteger(),
         new LoginThrottle(config.loginFailuresPerMinute()), new PasswordHasher(vertx), metrics,
         poolSize, new TagsInUse());
+    metrics.watch(shared.openConnections(), inFlight);
     deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, shared),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);

@@ -1,5 +1,7 @@
 package io.realworld.api.server;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -14,6 +16,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prometheus metrics at {@code /metrics}: HTTP requests by route template, method and status with
@@ -42,7 +45,16 @@ final class Metrics {
   }
 
   static Metrics enabled() {
-    return new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Some of Vert.x's gauges exist once per verticle instance under one untagged name, so only
+    // the first instance's would be reported (with a duplicate-gauge warning at every start): the
+    // pools' TCP and SQL clients (the per-pool usage and wait metrics say more), and the HTTP
+    // server's active connections and requests (watch() reports them for the whole process).
+    registry.config()
+        .meterFilter(MeterFilter.denyNameStartsWith("vertx.net.client"))
+        .meterFilter(MeterFilter.denyNameStartsWith("vertx.sql"))
+        .meterFilter(MeterFilter.denyNameStartsWith("vertx.http.server.active"));
+    return new Metrics(registry);
   }
 
   static Metrics disabled() {
@@ -64,6 +76,16 @@ final class Metrics {
     return builder.with(new VertxOptions().setMetricsOptions(options))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+  }
+
+  /** Open connections and requests in flight, across every event loop. */
+  void watch(AtomicInteger openConnections, InFlightRequests inFlight) {
+    if (registry != null) {
+      Gauge.builder("http.server.connections.open", openConnections, AtomicInteger::get)
+          .description("HTTP connections open, all event loops together").register(registry);
+      Gauge.builder("http.server.requests.in.flight", inFlight, InFlightRequests::open)
+          .description("HTTP requests whose response has not ended yet").register(registry);
+    }
   }
 
   void mount(Router router) {

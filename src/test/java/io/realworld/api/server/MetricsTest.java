@@ -39,6 +39,10 @@ class MetricsTest {
 
     String metrics = scrape();
 
+    assertThat(lines(metrics, "http_server_connections_open ")).singleElement().asString()
+        .doesNotEndWith(" 0.0");
+    assertThat(lines(metrics, "http_server_requests_in_flight ")).singleElement().asString()
+        .doesNotEndWith(" 0.0");
     assertThat(lines(metrics, "vertx_pool_in_use{"))
         .anySatisfy(line -> assertThat(line).containsPattern("pool_name=\"conduit-\\d+\""));
     assertThat(lines(metrics, "vertx_pool_queue_time_seconds_count{"))
