@@ -23,11 +23,16 @@ public final class JsonFields {
       validation.add(field, "must be a string");
       return null;
     }
+    return atMost(field, text, maxLength, validation) ? text : null;
+  }
+
+  /** Whether {@code text} has at most {@code maxLength} characters (code points); a 422 if not. */
+  public static boolean atMost(String field, String text, int maxLength, Validation validation) {
     if (text.codePointCount(0, text.length()) > maxLength) {
       validation.add(field, "is too long (maximum is " + maxLength + " characters)");
-      return null;
+      return false;
     }
-    return text;
+    return true;
   }
 
   /** Like {@link #requiredText} when the field is present; null, without error, when absent. */

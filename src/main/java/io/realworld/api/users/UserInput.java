@@ -1,5 +1,6 @@
 package io.realworld.api.users;
 
+import io.realworld.api.http.JsonFields;
 import io.realworld.api.http.Validation;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
@@ -96,24 +97,12 @@ final class UserInput {
     if (!required && !fields.containsKey(field)) {
       return null;
     }
-    Object value = fields.getValue(field);
-    if (value != null && !(value instanceof String)) {
-      problems.add(field, "must be a string");
-      return null;
-    }
-    String text = (String) value;
-    if (text == null || text.isBlank()) {
-      problems.add(field, "can't be blank");
-      return null;
-    }
-    return trim ? text.strip() : text;
+    // lengths are checked after trimming, by the callers
+    String text = JsonFields.requiredText(fields, field, Integer.MAX_VALUE, problems);
+    return text != null && trim ? text.strip() : text;
   }
 
   private boolean atMost(String field, String value, int max) {
-    if (value.codePointCount(0, value.length()) > max) {
-      problems.add(field, "is too long (maximum is " + max + " characters)");
-      return false;
-    }
-    return true;
+    return JsonFields.atMost(field, value, max, problems);
   }
 }
