@@ -13,6 +13,7 @@ public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final int EX_USAGE = 64;
+  private static final int FAILED = 1;
 
   private Main() {
   }
@@ -34,6 +35,12 @@ public final class Main {
     } catch (ConfigException e) {
       LOG.error(e.getMessage());
       System.exit(ConfigException.EXIT_CODE);
+    } catch (Exception e) {
+      // Future.await rethrows checked causes too (a BindException); left uncaught, the exception
+      // would end only the main thread, and Vert.x's threads would keep a JVM serving nothing
+      // alive
+      LOG.error("{} failed: {}", command, e.toString());
+      System.exit(FAILED);
     }
   }
 }

@@ -65,7 +65,6 @@ public final class Database {
         .setPort(url.port())
         .setDatabase(url.database())
         .setUser(url.user())
-        .setPassword(url.password())
         .setCachePreparedStatements(true)
         .setPipeliningLimit(256)
         // Each statement is prepared once per connection and its plan reused. PostgreSQL's default
@@ -74,6 +73,8 @@ public final class Database {
         // statement here has a fixed shape (ArticleListSql builds one text per filter combination),
         // so one generic plan per statement is what each needs.
         .addProperty("plan_cache_mode", "force_generic_plan");
+    // A URL without a password is valid (trust authentication); the client's default is "pass"
+    options.setPassword(url.password() == null ? "" : url.password());
     String sslMode = url.sslMode();
     options.setSslMode(SslMode.of(sslMode));
     ClientSSLOptions ssl = new ClientSSLOptions();
