@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks target/api.jar against a real PostgreSQL on this machine: seeds a realistic data set
+# Benchmarks target/api.jar, laid out and started as the image does it (scripts/lib/image-layout.sh:
+# with the startup cache trained by buildpacks/processes), against a real PostgreSQL on this
+# machine: seeds a realistic data set
 # through the public API, measures each hot endpoint with wrk, and the database's own ceiling with
 # `pgbench -S`. Prints a table; writes target/bench/results.json, and, for a full-length run,
 # docs/bench/latest.md and docs/bench/bench.svg (what the README shows).
@@ -10,11 +12,13 @@
 #   BENCH_PGBENCH (1)           also run pgbench -S as the ceiling
 #   BENCH_JAVA_OPTS             extra JVM options, e.g. -XX:StartFlightRecording=filename=target/bench/api.jfr
 #   BENCH_APP_LOG (/dev/null)   where the service's log goes (its access log is on, as by default)
-#   JAVA (java)
+#   JAVA (java)                 the JVM; the image runs Java 25 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/postgres.sh
 source scripts/lib/postgres.sh
+# shellcheck source=scripts/lib/image-layout.sh
+source scripts/lib/image-layout.sh
 
 seconds=${BENCH_SECONDS:-20}
 warmup=${BENCH_WARMUP_SECONDS:-5}
@@ -49,6 +53,7 @@ fi
 [[ -f target/api.jar && -f target/test-classes/io/realworld/api/bench/BenchSeeder.class ]] \
   || ./mvnw -q -B -ntp -DskipTests package
 mkdir -p "$out"
+prepare_image_layout "$out/image" "$java_cmd"
 
 # --- the service -------------------------------------------------------------------------------
 api_pid=
@@ -59,7 +64,7 @@ start_api() { # METRICS_ENABLED value, then any extra JVM options
   shift
   started=$(date +%s%N)
   PORT=$port JWT_SECRET=bench-only-secret-0123456789abcdef0123 METRICS_ENABLED=$metrics \
-    "$java_cmd" "${java_opts[@]}" "$@" -jar target/api.jar >"$app_log" 2>&1 &
+    exec_web_process "${java_opts[@]}" "$@" >"$app_log" 2>&1 &
   api_pid=$!
   until curl -fs -o /dev/null "$base/api/v1/health/ready"; do
     if ! kill -0 "$api_pid" 2>/dev/null; then

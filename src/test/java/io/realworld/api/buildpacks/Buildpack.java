@@ -35,13 +35,15 @@ final class Buildpack {
   record Run(int exitCode, String output) {
   }
 
-  /** A throwaway CNB layout around an application directory. */
-  record Layout(Path app, Path layers, Path platform, Path plan) {
+  /** A throwaway CNB layout around an application directory, and the PATH its phases run with. */
+  record Layout(Path app, Path layers, Path platform, Path plan, String path) {
+
+    private static final String SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     static Layout in(Path root) {
       try {
         Layout layout = new Layout(root.resolve("workspace"), root.resolve("layers"),
-            root.resolve("platform"), root.resolve("plan.toml"));
+            root.resolve("platform"), root.resolve("plan.toml"), SYSTEM_PATH);
         Files.createDirectories(layout.app);
         Files.createDirectories(layout.layers);
         Files.createDirectories(layout.platform.resolve("env"));
@@ -56,6 +58,27 @@ final class Buildpack {
     Layout withBuildVariable(String name, String value) {
       write(platform.resolve("env").resolve(name), value);
       return this;
+    }
+
+    /** A build whose PATH has every command of this machine but java and jar. */
+    Layout withoutJava() {
+      Path bin = app.getParent().resolve("bin-without-java");
+      try {
+        Files.createDirectories(bin);
+        for (String dir : SYSTEM_PATH.split(":")) {
+          try (Stream<Path> commands = Files.list(Path.of(dir))) {
+            for (Path command : commands.toList()) {
+              String name = command.getFileName().toString();
+              if (!name.equals("java") && !name.equals("jar") && Files.notExists(bin.resolve(name))) {
+                Files.createSymbolicLink(bin.resolve(name), command);
+              }
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Layout(app, layers, platform, plan, bin.toString());
     }
 
     /** A file of the application, relative to its directory. */
@@ -93,7 +116,7 @@ final class Buildpack {
     Map<String, String> env = builder.environment();
     env.clear();
     env.put("HOME", layout.app().getParent().toString());
-    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+    env.put("PATH", layout.path());
     env.put("CNB_PLATFORM_DIR", layout.platform().toString());
     env.put("CNB_BUILDPACK_DIR", directory.toString());
     env.put("CNB_TARGET_OS", "linux");

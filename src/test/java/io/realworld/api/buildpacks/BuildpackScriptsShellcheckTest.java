@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every buildpack script is shellcheck-clean. Skipped (reported as skipped, never passed) where
+ * Every buildpack script (the bin/ phases and the lib/ they source) is shellcheck-clean. Skipped (reported as skipped, never passed) where
  * shellcheck is not installed: {@code apt-get install -y shellcheck}.
  */
 class BuildpackScriptsShellcheckTest {
@@ -22,9 +22,10 @@ class BuildpackScriptsShellcheckTest {
   @Test
   void buildpack_scripts_are_shellcheck_clean() throws IOException, InterruptedException {
     assumeTrue(shellcheckInstalled(), "shellcheck is not installed");
-    List<String> command = new ArrayList<>(List.of("shellcheck", "--severity=style"));
+    // -x follows the libraries the phases source, which are checked as they are used
+    List<String> command = new ArrayList<>(List.of("shellcheck", "-x", "--severity=style"));
     try (Stream<Path> files = Files.walk(Buildpack.PROJECT.resolve("buildpacks"))) {
-      files.filter(file -> file.getParent().getFileName().toString().equals("bin"))
+      files.filter(file -> List.of("bin", "lib").contains(file.getParent().getFileName().toString()))
           .forEach(file -> command.add(file.toString()));
     }
     assertThat(command).hasSizeGreaterThanOrEqualTo(2 + 4);

@@ -32,10 +32,32 @@ class ProcessesBuildpackTest {
     assertThat(PROCESSES.detect(Layout.in(root)).exitCode()).isZero();
   }
 
+  /**
+   * The startup cache is trained with the JRE the image launches and needs a JDK's jar tool: the
+   * plan asks Paketo's JVM buildpack for both at build time, and has an alternative that asks for
+   * nothing, so that a group without a JVM buildpack still builds (without the cache).
+   */
   @Test
-  void declares_web_as_the_direct_default_process_running_the_jar_launcher() {
-    Map<String, JsonNode> processes = build(Layout.in(root).withFile("META-INF/MANIFEST.MF",
-        BOOT_MANIFEST));
+  void detect_asks_for_the_jre_at_build_and_launch_and_a_jdk_at_build() {
+    Layout layout = Layout.in(root);
+
+    assertThat(PROCESSES.detect(layout).exitCode()).isZero();
+
+    JsonNode plan = ImageDefinition.toml(layout.plan());
+    Map<String, JsonNode> required = new TreeMap<>();
+    plan.path("requires").forEach(entry -> required.put(entry.path("name").asText(), entry));
+    assertThat(required).containsOnlyKeys("jre", "jdk");
+    assertThat(required.get("jre").path("metadata").path("build").asBoolean()).isTrue();
+    assertThat(required.get("jre").path("metadata").path("launch").asBoolean()).isTrue();
+    assertThat(required.get("jdk").path("metadata").path("build").asBoolean()).isTrue();
+    assertThat(plan.path("or").size()).isEqualTo(1);
+    assertThat(plan.path("or").get(0).path("requires").isMissingNode()).isTrue();
+  }
+
+  /** Without a JVM to train with, the processes start through JarLauncher, without the cache. */
+  @Test
+  void without_a_java_in_the_build_every_process_runs_the_jar_launcher() {
+    Map<String, JsonNode> processes = build(extractedJar().withoutJava());
 
     JsonNode web = processes.get("web");
     assertThat(web).as("web process in %s", processes).isNotNull();
@@ -44,13 +66,6 @@ class ProcessesBuildpackTest {
         .isEqualTo(JAR_LAUNCHER);
     assertThat(web.has("args")).isFalse();
     assertThat(web.has("direct")).as("'direct' is an error since Buildpack API 0.9").isFalse();
-  }
-
-  @Test
-  void declares_migrate_and_release_as_the_same_jar_with_the_migrate_command() {
-    Map<String, JsonNode> processes = build(Layout.in(root).withFile("META-INF/MANIFEST.MF",
-        BOOT_MANIFEST));
-
     for (String type : List.of("migrate", "release")) {
       JsonNode process = processes.get(type);
       assertThat(process).as("%s process in %s", type, processes).isNotNull();
@@ -67,8 +82,7 @@ class ProcessesBuildpackTest {
    */
   @Test
   void declares_every_process_type_of_the_procfile() {
-    Map<String, JsonNode> processes = build(Layout.in(root).withFile("META-INF/MANIFEST.MF",
-        BOOT_MANIFEST));
+    Map<String, JsonNode> processes = build(extractedJar().withoutJava());
     List<String> procfileTypes = new ArrayList<>();
     for (String line : ImageDefinition.read("Procfile").lines().toList()) {
       procfileTypes.add(line.substring(0, line.indexOf(':')));
@@ -81,6 +95,17 @@ class ProcessesBuildpackTest {
   }
 
   @Test
+  void fails_the_build_when_the_extracted_jar_has_no_classes() {
+    Layout layout = Layout.in(root).withFile("META-INF/MANIFEST.MF", BOOT_MANIFEST);
+
+    Run build = PROCESSES.build(layout);
+
+    assertThat(build.exitCode()).isNotZero();
+    assertThat(build.output()).contains("FAILED").contains("BOOT-INF/classes");
+    assertThat(layout.layers().resolve("launch.toml")).doesNotExist();
+  }
+
+  @Test
   void fails_the_build_when_the_app_is_not_the_extracted_spring_boot_jar() {
     Layout layout = Layout.in(root).withFile("META-INF/MANIFEST.MF",
         "Manifest-Version: 1.0\r\nMain-Class: io.realworld.api.Main\r\n");
@@ -90,6 +115,14 @@ class ProcessesBuildpackTest {
     assertThat(build.exitCode()).isNotZero();
     assertThat(build.output()).contains("FAILED").contains("META-INF/MANIFEST.MF");
     assertThat(layout.layers().resolve("launch.toml")).doesNotExist();
+  }
+
+  /** The shape of an extracted Spring Boot jar, without any real class. */
+  private Layout extractedJar() {
+    return Layout.in(root).withFile("META-INF/MANIFEST.MF", BOOT_MANIFEST)
+        .withFile("BOOT-INF/classes/io/realworld/api/Main.class", "not really a class")
+        .withFile("BOOT-INF/lib/library.jar", "not really a jar")
+        .withFile("BOOT-INF/classpath.idx", "- \"BOOT-INF/lib/library.jar\"\n");
   }
 
   private Map<String, JsonNode> build(Layout layout) {

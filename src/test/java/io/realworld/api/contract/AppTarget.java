@@ -63,10 +63,10 @@ interface AppTarget {
     /** Whether the image carries the buildpacks' software bill of materials. */
     boolean hasSbom();
 
-    /** The image id (a digest of its config, which lists every layer). */
-    String id();
+    /** Every layer's digest, by the layer's name. */
+    Map<String, String> layerDigests();
 
-    /** The id of a second build of the same source, without any change. */
-    String idOfRebuild();
+    /** The same for a second build of the same source, without any change. */
+    Map<String, String> layerDigestsOfRebuild();
   }
 }

@@ -137,17 +137,40 @@ final class ContainerTarget implements AppTarget {
       }
 
       @Override
-      public String id() {
-        return docker.inspectImageCmd(image).exec().getId();
+      public Map<String, String> layerDigests() {
+        return layerDigestsOf(image);
       }
 
       @Override
-      public String idOfRebuild() {
-        String rebuilt = existingImage("verify.rebuiltImage", "api-verify-rebuilt",
-            "a second build of the same source");
-        return docker.inspectImageCmd(rebuilt).exec().getId();
+      public Map<String, String> layerDigestsOfRebuild() {
+        return layerDigestsOf(existingImage("verify.rebuiltImage", "api-verify-rebuilt",
+            "a second build of the same source"));
       }
     });
+  }
+
+  /**
+   * Every layer the lifecycle exported, by name: the application's slices, each buildpack's
+   * launch layers ({@code <buildpack id>:<layer>}), the launcher and the process types.
+   */
+  private Map<String, String> layerDigestsOf(String name) {
+    JsonObject metadata = label(name, LIFECYCLE_METADATA);
+    Map<String, String> digests = new LinkedHashMap<>();
+    appLayers(name).forEach(layer -> digests.put(layer.name(), layer.digest()));
+    JsonArray buildpacks = metadata.getJsonArray("buildpacks", new JsonArray());
+    for (int i = 0; i < buildpacks.size(); i++) {
+      JsonObject buildpack = buildpacks.getJsonObject(i);
+      JsonObject layers = buildpack.getJsonObject("layers", new JsonObject());
+      layers.forEach(layer -> digests.put(buildpack.getString("key") + ":" + layer.getKey(),
+          ((JsonObject) layer.getValue()).getString("sha")));
+    }
+    for (String part : List.of("launcher", "process-types", "config")) {
+      JsonObject layer = metadata.getJsonObject(part);
+      if (layer != null) {
+        digests.put(part, layer.getString("sha"));
+      }
+    }
+    return digests;
   }
 
   /** The layers the lifecycle exported for the application, in order: one per layers.idx slice. */

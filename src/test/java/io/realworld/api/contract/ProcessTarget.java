@@ -21,16 +21,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Process mode: the packaged jar, unpacked and run the way the Paketo image runs it. The Paketo
- * executable-jar process is {@code java org.springframework.boot.loader.launch.JarLauncher} with the
- * unpacked jar on CLASSPATH and as working directory (/workspace). As root, it is also the image's
+ * Process mode: the packaged jar, unpacked and run the way the Paketo image runs it: the project's
+ * processes buildpack runs over the unpacked jar (the image's /workspace) with this JVM as the
+ * image's JRE, training the startup cache, and every process is started with the command it
+ * declared, in the workspace, with the workspace on CLASSPATH (as Paketo's executable-jar sets it
+ * for every process). As root, it is also the image's
  * user and PID 1: {@code unshare --pid --fork --mount-proc} gives the JVM a PID namespace of its
  * own, {@code setpriv} runs it as 1002:1000 (the run image's user) over files owned by 1001:1000
  * (the build image's user) that it cannot write, as in the image [jammy-base stack.toml].
  */
 final class ProcessTarget implements AppTarget {
 
-  static final String JAR_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
   private static final String RUN_USER = "1002";
   private static final String RUN_GROUP = "1000";
   private static final String BUILD_USER = "1001";
@@ -64,7 +65,7 @@ final class ProcessTarget implements AppTarget {
 
   @Override
   public AppRun start(Map<String, String> env) {
-    return launch(List.of(java, JAR_LAUNCHER), env);
+    return start(processes().defaultType(), env);
   }
 
   @Override
@@ -96,7 +97,7 @@ final class ProcessTarget implements AppTarget {
   public synchronized Processes processes() {
     if (processes == null) {
       processes = ProcessesBuildpack.run(basedir.resolve("buildpacks/processes"), workspace,
-          scratch.resolve("processes-buildpack"));
+          scratch.resolve("processes-buildpack"), Path.of(java).getParent());
     }
     return processes;
   }
@@ -132,6 +133,9 @@ final class ProcessTarget implements AppTarget {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // the layers the processes buildpack wrote (the startup cache), as the image has them
+    processes();
+    scanner.scanTree("/layers", scratch.resolve("processes-buildpack/layers"));
     return scanner.scanTree("/workspace", workspace).places();
   }
 
@@ -256,10 +260,13 @@ final class ProcessTarget implements AppTarget {
     }
   }
 
-  /** The project's processes buildpack, run outside any builder, as its tests run it. */
+  /**
+   * The project's processes buildpack, run outside any builder, with {@code javaBin} first on PATH
+   * as the build's JRE (it trains the startup cache with it).
+   */
   private static final class ProcessesBuildpack {
 
-    static Processes run(Path buildpack, Path applicationDirectory, Path folder) {
+    static Processes run(Path buildpack, Path applicationDirectory, Path folder, Path javaBin) {
       Path build = buildpack.resolve("bin/build");
       if (!Files.isExecutable(build)) {
         throw new IllegalStateException(build + " is missing: the build declares no processes");
@@ -275,7 +282,7 @@ final class ProcessTarget implements AppTarget {
             .redirectOutput(folder.resolve("build.log").toFile());
         Map<String, String> env = builder.environment();
         env.clear();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", javaBin + ":/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", folder.toString());
         env.put("CNB_LAYERS_DIR", layers.toString());
         env.put("CNB_PLATFORM_DIR", platform.getParent().toString());
