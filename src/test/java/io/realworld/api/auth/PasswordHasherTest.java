@@ -2,6 +2,9 @@ package io.realworld.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +33,23 @@ class PasswordHasherTest {
     assertThat(hash).startsWith("$argon2id$").doesNotContain("correct horse battery");
     assertThat(hasher.verify("correct horse battery", hash).await()).isTrue();
     assertThat(hasher.verify("correct horse batterY", hash).await()).isFalse();
+  }
+
+  @Test
+  void newHashesUseArgon2idWith7MibAnd5Iterations() {
+    assertThat(hasher.hash("correct horse battery").await())
+        .startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
+  }
+
+  /** Hashes stored with the earlier setting (19 MiB, 2 iterations) keep verifying. */
+  @Test
+  void aHashMadeWithTheEarlierSettingStillVerifies() {
+    String earlier = Password.hash("correct horse battery").addRandomSalt(16)
+        .with(Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID)).getResult();
+
+    assertThat(earlier).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(hasher.verify("correct horse battery", earlier).await()).isTrue();
+    assertThat(hasher.verify("correct horse batterY", earlier).await()).isFalse();
   }
 
   @Test
