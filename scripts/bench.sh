@@ -12,7 +12,7 @@
 #   BENCH_PGBENCH (1)           also run pgbench -S as the ceiling
 #   BENCH_JAVA_OPTS             extra JVM options, e.g. -XX:StartFlightRecording=filename=target/bench/api.jfr
 #   BENCH_APP_LOG (/dev/null)   where the service's log goes (its access log is on, as by default)
-#   JAVA (java)                 the JVM; the image runs Java 25 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
+#   JAVA                        the JVM (default: the image's Java version when it is installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/postgres.sh
@@ -27,7 +27,7 @@ connections=${BENCH_CONNECTIONS:-32}
 metrics_check=${BENCH_METRICS_CHECK:-1}
 run_pgbench=${BENCH_PGBENCH:-1}
 app_log=${BENCH_APP_LOG:-/dev/null}
-java_cmd=${JAVA:-java}
+java_cmd=${JAVA:-$(image_java)}
 read -r -a java_opts <<<"${BENCH_JAVA_OPTS:-}"
 out=target/bench
 docs=docs/bench

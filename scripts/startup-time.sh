@@ -5,9 +5,9 @@
 # does (scripts/lib/image-layout.sh): unpacked, with the startup cache that buildpacks/processes
 # trains, started by the web process's command (`LAYOUT=jar` runs `java -jar target/api.jar`
 # instead: nested jars, no cache, about twice as slow). The cache is made by, and only valid for,
-# the JVM that runs it: JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java measures the image's Java 25
-# AOT cache, the default java 17 a CDS archive.
-#   RUNS (default 5), BUDGET_MS (default 1500), JAVA (default java), LAYOUT (image or jar)
+# the JVM that runs it: a Java 25 AOT cache with the image's Java version (the default when it is
+# installed), a CDS archive with JAVA=java on Java 17.
+#   RUNS (default 5), BUDGET_MS (default 1500), JAVA (default: image_java), LAYOUT (image or jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/postgres.sh
@@ -17,7 +17,7 @@ source scripts/lib/image-layout.sh
 
 runs=${RUNS:-5}
 budget_ms=${BUDGET_MS:-1500}
-java_cmd=${JAVA:-java}
+java_cmd=${JAVA:-$(image_java)}
 layout=${LAYOUT:-image}
 port=18080
 

@@ -7,6 +7,9 @@
 #                                   array: java @<layer>/java-options <Start-Class>)
 #   exec_web_process [JVM OPTION...]  execs the web process in IMAGE_WORKSPACE with CLASSPATH set,
 #                                   as Paketo's executable-jar sets it; extra JVM options go first
+#   image_java                      prints the java of the major version the image runs
+#                                   (BP_JVM_VERSION in project.toml) when one is installed under
+#                                   /usr/lib/jvm, else java
 
 prepare_image_layout() {
   local dir=$1 java=$2 java_dir buildpack=$PWD/buildpacks/processes
@@ -32,4 +35,17 @@ prepare_image_layout() {
 exec_web_process() {
   cd "$IMAGE_WORKSPACE" || return 1
   CLASSPATH=$PWD exec "${WEB_COMMAND[0]}" "$@" "${WEB_COMMAND[@]:1}"
+}
+
+image_java() {
+  local version candidates
+  version=$(awk '/name = "BP_JVM_VERSION"/ { getline; gsub(/[^0-9]/, ""); print; exit }' project.toml)
+  shopt -s nullglob
+  candidates=(/usr/lib/jvm/*-"$version"-*/bin/java /usr/lib/jvm/*-"$version"/bin/java)
+  shopt -u nullglob
+  if ((${#candidates[@]} > 0)); then
+    echo "${candidates[0]}"
+  else
+    echo java
+  fi
 }
