@@ -5,8 +5,21 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
-/** Writes an article's tags inside the caller's transaction. */
+/**
+ * Writes an article's tags inside the caller's transaction: the tags and article_tags rows that
+ * the tag filter and the tag cloud read. The article's own tag_list column, which it is shown
+ * with, is written by the article's INSERT or UPDATE from the same names.
+ */
 final class ArticleTagsSql {
+
+  /**
+   * The tag_list column's value for the names in parameter {@code $n}: sorted in code point order
+   * whatever the database's collation, as the public RealWorld suites expect.
+   */
+  static String sortedTagList(int parameter) {
+    return "ARRAY(SELECT name FROM unnest($" + parameter + "::text[]) AS input(name)"
+        + " ORDER BY name COLLATE \"C\")";
+  }
 
   // Sorted, so that concurrent writers take the new tags' locks in one order and cannot deadlock.
   private static final String CREATE_TAGS = """
