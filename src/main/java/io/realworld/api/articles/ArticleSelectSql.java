@@ -15,13 +15,9 @@ import java.util.Arrays;
  */
 final class ArticleSelectSql {
 
-  /** The article's own columns that a list item shows: what a page is picked with. */
-  static final String ARTICLE_COLUMNS = """
+  static final String SUMMARY_COLUMNS = """
       a.id, a.slug, a.title, a.description, a.created_at, a.updated_at,
-      a.author_id, a.favorites_count, a.tag_list""";
-
-  static final String SUMMARY_COLUMNS = ARTICLE_COLUMNS + ",\n" + """
-      u.username, u.bio, u.image,
+      a.author_id, a.favorites_count, a.tag_list, u.username, u.bio, u.image,
       EXISTS (SELECT 1 FROM follows f
               WHERE f.follower_id = $1 AND f.followed_id = a.author_id) AS following,
       EXISTS (SELECT 1 FROM favorites fv
