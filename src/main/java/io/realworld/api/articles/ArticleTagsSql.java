@@ -12,15 +12,6 @@ import java.util.List;
  */
 final class ArticleTagsSql {
 
-  /**
-   * The tag_list column's value for the names in parameter {@code $n}: sorted in code point order
-   * whatever the database's collation, as the public RealWorld suites expect.
-   */
-  static String sortedTagList(int parameter) {
-    return "ARRAY(SELECT name FROM unnest($" + parameter + "::text[]) AS input(name)"
-        + " ORDER BY name COLLATE \"C\")";
-  }
-
   // Sorted, so that concurrent writers take the new tags' locks in one order and cannot deadlock.
   private static final String CREATE_TAGS = """
       INSERT INTO tags (name) SELECT name FROM unnest($1::text[]) AS input(name) ORDER BY name
@@ -29,6 +20,15 @@ final class ArticleTagsSql {
   private static final String LINK_TAGS = """
       INSERT INTO article_tags (article_id, tag_id)
       SELECT $1, t.id FROM unnest($2::text[]) AS input(name) JOIN tags t ON t.name = input.name""";
+
+  /**
+   * The tag_list column's value for the names in parameter {@code $n}: sorted in code point order
+   * whatever the database's collation, as the public RealWorld suites expect.
+   */
+  static String sortedTagList(int parameter) {
+    return "ARRAY(SELECT name FROM unnest($" + parameter + "::text[]) AS input(name)"
+        + " ORDER BY name COLLATE \"C\")";
+  }
 
   Future<Void> add(SqlConnection tx, long articleId, List<String> tagList) {
     if (tagList.isEmpty()) {
