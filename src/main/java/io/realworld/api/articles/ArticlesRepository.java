@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL of articles and favorites. Writes of an article and its tags share one transaction. */
+/**
+ * The SQL of articles and favorites. Writes of an article and its tags share one transaction; a
+ * favorite and the article's favorites count change in one statement.
+ */
 public final class ArticlesRepository {
 
   static final String SLUG_CONSTRAINT = "articles_slug_key";
@@ -22,18 +25,34 @@ public final class ArticlesRepository {
       + " FROM articles a JOIN users u ON u.id = a.author_id WHERE a.id = $2";
   // the slug, unless another article took it: then the suffixed fallback
   private static final String INSERT = """
-      INSERT INTO articles (slug, title, description, body, author_id)
+      INSERT INTO articles (slug, title, description, body, author_id, tag_list)
       VALUES (CASE WHEN EXISTS (SELECT 1 FROM articles WHERE slug = $1) THEN $2 ELSE $1 END,
-              $3, $4, $5, $6)
-      RETURNING id""";
+              $3, $4, $5, $6, %s)
+      RETURNING id""".formatted(ArticleTagsSql.sortedTagList(7));
+  // a null $7 keeps the tags
   private static final String UPDATE = """
       UPDATE articles SET
         slug = CASE WHEN $2::text IS NULL THEN slug
                     WHEN EXISTS (SELECT 1 FROM articles o WHERE o.slug = $2 AND o.id <> $1) THEN $3
                     ELSE $2 END,
         title = coalesce($4, title), description = coalesce($5, description),
-        body = coalesce($6, body), updated_at = now()
-      WHERE id = $1""";
+        body = coalesce($6, body),
+        tag_list = CASE WHEN $7::text[] IS NULL THEN tag_list ELSE %s END,
+        updated_at = now()
+      WHERE id = $1""".formatted(ArticleTagsSql.sortedTagList(7));
+  // The favorite and the article's count change in one statement, so one transaction; the count
+  // moves only when a favorite was really added or removed, which makes both idempotent.
+  private static final String FAVORITE = """
+      WITH added AS (
+        INSERT INTO favorites (user_id, article_id) VALUES ($1, $2)
+        ON CONFLICT DO NOTHING RETURNING article_id)
+      UPDATE articles SET favorites_count = favorites_count + 1
+      WHERE id = (SELECT article_id FROM added)""";
+  private static final String UNFAVORITE = """
+      WITH removed AS (
+        DELETE FROM favorites WHERE user_id = $1 AND article_id = $2 RETURNING article_id)
+      UPDATE articles SET favorites_count = favorites_count - 1
+      WHERE id = (SELECT article_id FROM removed)""";
 
   private final Pool pool;
   private final ArticleTagsSql tags = new ArticleTagsSql();
@@ -78,7 +97,8 @@ public final class ArticlesRepository {
   Future<Long> insert(long authorId, SlugCandidates slug, NewArticle article) {
     return pool.withTransaction(tx -> tx.preparedQuery(INSERT)
         .execute(Tuple.of(slug.preferred(), slug.fallback(), article.title(),
-            article.description(), article.body(), authorId))
+            article.description(), article.body(), authorId,
+            article.tagList().toArray(String[]::new)))
         .map(rows -> rows.iterator().next().getLong("id"))
         .compose(id -> tags.add(tx, id, article.tagList()).map(id)));
   }
@@ -88,7 +108,8 @@ public final class ArticlesRepository {
     return pool.withTransaction(tx -> tx.preparedQuery(UPDATE)
         .execute(Tuple.of(id, slug == null ? null : slug.preferred(),
             slug == null ? null : slug.fallback(),
-            changes.title(), changes.description(), changes.body()))
+            changes.title(), changes.description(), changes.body(),
+            changes.tagList() == null ? null : changes.tagList().toArray(String[]::new)))
         .compose(updated -> updated.rowCount() == 0 || changes.tagList() == null
             ? Future.succeededFuture(updated.rowCount() > 0)
             : tags.replace(tx, id, changes.tagList()).map(true)));
@@ -99,13 +120,11 @@ public final class ArticlesRepository {
   }
 
   Future<Void> favorite(long userId, long articleId) {
-    return run(pool, "INSERT INTO favorites (user_id, article_id) VALUES ($1, $2)"
-        + " ON CONFLICT DO NOTHING", Tuple.of(userId, articleId));
+    return run(pool, FAVORITE, Tuple.of(userId, articleId));
   }
 
   Future<Void> unfavorite(long userId, long articleId) {
-    return run(pool, "DELETE FROM favorites WHERE user_id = $1 AND article_id = $2",
-        Tuple.of(userId, articleId));
+    return run(pool, UNFAVORITE, Tuple.of(userId, articleId));
   }
 
   static Future<Void> run(SqlClient client, String sql, Tuple parameters) {

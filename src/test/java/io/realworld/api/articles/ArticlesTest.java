@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Create, read, update and delete one article, and who may do which. */
@@ -60,6 +61,37 @@ class ArticlesTest {
     assertThat(anonymous.get("/api/articles/" + article.getString("slug")).json()
         .getJsonObject("article").getJsonArray("tagList"))
         .containsExactly("apple", "mango", "zebra");
+  }
+
+  @Test
+  void anUpdatedTagListIsSortedEverywhereTheArticleIsShownAndAMissingOneKeepsTheTags() {
+    String tag = ApiClient.unique("tag");
+    JsonObject created = TestArticles.create(author, "Retagged", "zebra", "apple");
+    String path = "/api/articles/" + created.getString("slug");
+
+    var retagged = author.api().put(path, new JsonObject().put("article", new JsonObject()
+        .put("tagList", new JsonArray().add("Zulu").add(tag).add("beta").add("alpha"))));
+    List<String> expected = List.of("Zulu", "alpha", "beta", tag); // code point order
+    assertThat(retagged.json().getJsonObject("article").getJsonArray("tagList").getList())
+        .isEqualTo(expected);
+    var untouched = author.api().put(path, new JsonObject().put("article",
+        new JsonObject().put("description", "Only the description")));
+    assertThat(untouched.json().getJsonObject("article").getJsonArray("tagList").getList())
+        .isEqualTo(expected);
+    assertThat(anonymous.get(path).json().getJsonObject("article").getJsonArray("tagList")
+        .getList()).isEqualTo(expected);
+    JsonObject listed = anonymous.get("/api/articles?tag=" + tag).json();
+    assertThat(listed.getInteger("articlesCount")).isEqualTo(1);
+    assertThat(listed.getJsonArray("articles").getJsonObject(0).getJsonArray("tagList").getList())
+        .isEqualTo(expected);
+    assertThat(anonymous.get("/api/articles?tag=zebra&author=" + author.username()).json()
+        .getInteger("articlesCount")).isZero();
+
+    var cleared = author.api().put(path, new JsonObject().put("article",
+        new JsonObject().put("tagList", new JsonArray())));
+    assertThat(cleared.json().getJsonObject("article").getJsonArray("tagList")).isEmpty();
+    assertThat(anonymous.get("/api/articles?tag=" + tag).json().getInteger("articlesCount"))
+        .isZero();
   }
 
   @Test

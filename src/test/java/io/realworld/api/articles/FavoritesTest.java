@@ -8,6 +8,14 @@ import io.realworld.api.support.TestArticles;
 import io.realworld.api.support.TestUsers;
 import io.realworld.api.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Favorites, and the flags that depend on who is asking. */
@@ -72,6 +80,71 @@ class FavoritesTest {
     assertThat(asAnonymous.getBoolean("favorited")).isFalse();
     assertThat(asAnonymous.getJsonObject("author").getBoolean("following")).isFalse();
     assertThat(asAnonymous.getInteger("favoritesCount")).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentFavoritesAndUnfavoritesLeaveTheExactCount() throws Exception {
+    String slug = TestArticles.create(author, "Popular").getString("slug");
+    String path = "/api/articles/" + slug + "/favorite";
+    List<TestUser> fans = IntStream.range(0, 6).mapToObj(i -> TestUsers.create()).toList();
+
+    // every fan favorites twice at once: each favorite counts once, whatever the interleaving
+    everyoneAtOnce(fans, fan -> fan.api().post(path, null), 2);
+    assertThat(countsShownFor(slug)).containsOnly(6L);
+    everyoneAtOnce(fans.subList(0, 4), fan -> fan.api().delete(path), 2);
+    assertThat(countsShownFor(slug)).containsOnly(2L);
+    everyoneAtOnce(fans, fan -> fan.api().delete(path), 1);
+    assertThat(countsShownFor(slug)).containsOnly(0L);
+  }
+
+  @Test
+  void deletingAFavoritedArticleLeavesTheOtherArticlesCountsAlone() {
+    String kept = TestArticles.create(author, "Kept").getString("slug");
+    String deleted = TestArticles.create(author, "Deleted").getString("slug");
+    for (String slug : List.of(kept, deleted)) {
+      fan.api().post("/api/articles/" + slug + "/favorite", null);
+      other.api().post("/api/articles/" + slug + "/favorite", null);
+    }
+
+    assertThat(author.api().delete("/api/articles/" + deleted).status()).isEqualTo(204);
+    assertThat(countsShownFor(kept)).containsOnly(2L);
+    assertThat(TestApp.client().get("/api/articles?favorited=" + fan.username()).json()
+        .getJsonArray("articles").stream().map(item -> ((JsonObject) item).getString("slug")))
+        .containsExactly(kept);
+  }
+
+  /** The count as the article, the author's list and a favoriter's list show it. */
+  private List<Long> countsShownFor(String slug) {
+    List<Long> counts = new ArrayList<>();
+    counts.add(article(TestApp.client().get("/api/articles/" + slug), 200)
+        .getLong("favoritesCount"));
+    for (String list : List.of("/api/articles?limit=100&author=" + author.username(),
+        "/api/articles?limit=100&favorited=" + fan.username())) {
+      TestApp.client().get(list).json().getJsonArray("articles").stream()
+          .map(JsonObject.class::cast)
+          .filter(item -> item.getString("slug").equals(slug))
+          .forEach(item -> counts.add(item.getLong("favoritesCount")));
+    }
+    return counts;
+  }
+
+  /** Each user sends the request {@code times} times, all at once; each answer must be 200. */
+  private static void everyoneAtOnce(List<TestUser> users,
+      Function<TestUser, ApiClient.Response> request, int times) throws Exception {
+    List<Callable<ApiClient.Response>> calls = new ArrayList<>();
+    for (TestUser user : users) {
+      for (int i = 0; i < times; i++) {
+        calls.add(() -> request.apply(user));
+      }
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+    try {
+      for (Future<ApiClient.Response> answer : threads.invokeAll(calls)) {
+        article(answer.get(), 200);
+      }
+    } finally {
+      threads.shutdown();
+    }
   }
 
   private static JsonObject article(ApiClient.Response response, int status) {
