@@ -38,16 +38,17 @@ launch_java() {
   fi
 }
 
+# The JDK's jar tool: the JVM buildpack's jdk layer (a build layer, see bin/detect), JAVA_HOME's,
+# or else the jar on PATH.
 jar_tool() {
-  local layers_root=$1 jars
-  shopt -s nullglob
-  jars=("$layers_root"/*/jdk/bin/jar ${JAVA_HOME:+"$JAVA_HOME/bin/jar"})
-  shopt -u nullglob
-  if ((${#jars[@]} > 0)); then
-    echo "${jars[0]}"
-  else
-    command -v jar
-  fi
+  local candidate
+  for candidate in "$1"/*/jdk/bin/jar "${JAVA_HOME:-/nonexistent}/bin/jar"; do
+    if [[ -x $candidate ]]; then
+      echo "$candidate"
+      return
+    fi
+  done
+  command -v jar
 }
 
 java_feature_version() {
