@@ -15,6 +15,12 @@
 # The training run needs no database: the service starts (readiness 503 while the database is
 # unreachable), answers a few requests and drains on SIGTERM; the JVM writes the cache as it exits.
 #
+# Proven here over the unpacked jar (process mode, make startup-time, StartupCacheBuildTest); not
+# yet run in a real Paketo build (no Docker engine where it was written). To confirm there: that
+# bellsoft-liberica honours bin/detect's plan (the JRE under /layers/*/jre at build time, the JDK's
+# jar under /layers/*/jdk/bin), that the training run works inside the build container, and that
+# the cache stays valid once the lifecycle has normalised the files' times.
+#
 #   write_startup_cache LAYER START_CLASS   builds LAYER: application.jar, the cache, and
 #                                           java-options (an @argfile for the launch command).
 #                                           Returns 1 (saying why) when this build has no java or
