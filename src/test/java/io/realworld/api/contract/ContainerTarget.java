@@ -151,7 +151,9 @@ final class ContainerTarget implements AppTarget {
 
   /**
    * Every layer the lifecycle exported, by name: the application's slices, each buildpack's
-   * launch layers ({@code <buildpack id>:<layer>}), the launcher and the process types.
+   * launch layers ({@code <buildpack id>:<layer>}), the launcher and the process types. The label's
+   * shape ({@code buildpacks[].key}, {@code buildpacks[].layers.<name>.sha}) is the lifecycle's
+   * platform metadata as documented; not yet read from a real image here (no Docker engine).
    */
   private Map<String, String> layerDigestsOf(String name) {
     JsonObject metadata = label(name, LIFECYCLE_METADATA);
