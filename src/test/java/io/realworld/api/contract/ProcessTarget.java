@@ -282,7 +282,8 @@ final class ProcessTarget implements AppTarget {
             .redirectOutput(folder.resolve("build.log").toFile());
         Map<String, String> env = builder.environment();
         env.clear();
-        env.put("PATH", javaBin + ":/usr/local/bin:/usr/bin:/bin");
+        // without a path of its own (the command is unknown), this JVM is the java on PATH
+        env.put("PATH", (javaBin == null ? "" : javaBin + ":") + "/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", folder.toString());
         env.put("CNB_LAYERS_DIR", layers.toString());
         env.put("CNB_PLATFORM_DIR", platform.getParent().toString());
