@@ -7,7 +7,7 @@ IMAGE := api
 # the builder project.toml names (ProjectDescriptorTest checks they agree)
 BUILDER := paketobuildpacks/builder-jammy-base
 
-.PHONY: help run test build clean startup-time reliability bench image image-maven check-pack check-docker check-deploy verify-prod
+.PHONY: help run test build clean startup-time reliability bench engine image image-maven check-pack check-docker check-deploy verify-prod
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ reliability: ## Fault suites on the packaged jar: SIGTERM, database outage/absen
 
 bench: build ## Benchmark the jar against PostgreSQL with wrk (~7 min; BENCH_SECONDS=5 for a quick look); see scripts/bench.sh
 	scripts/bench.sh
+
+engine: ## Start a Docker-compatible engine (podman + runc from Debian) unless one answers; prints DOCKER_HOST
+	scripts/engine.sh
 
 image: check-pack check-docker ## Build the image `api` with pack from project.toml (needs pack and a Docker engine)
 	pack build $(IMAGE) --builder $(BUILDER) --path .
