@@ -15,12 +15,25 @@ conf=/etc/containers/containers.conf
 
 say() { printf 'engine: %s\n' "$*"; }
 
+# Tools that take no DOCKER_HOST, and the build containers pack and build-image start (they mount
+# the standard socket), find the engine at /var/run/docker.sock. An empty folder there is what a
+# bind mount of the missing socket leaves behind.
+link_standard_socket() {
+  local standard=/var/run/docker.sock
+  [[ -d $standard && ! -L $standard ]] && rmdir "$standard" 2>/dev/null
+  if [[ ! -e $standard && ! -L $standard ]]; then
+    ln -s "$socket" "$standard"
+    say "linked $standard to $socket"
+  fi
+}
+
 if [[ -z ${DOCKER_HOST:-} ]] && docker info >/dev/null 2>&1; then
   say "a Docker engine already answers 'docker info': nothing to do"
   exit 0
 fi
 if DOCKER_HOST=unix://$socket docker info >/dev/null 2>&1; then
   say "podman's Docker API already answers on $socket"
+  ((EUID == 0)) && link_standard_socket
   echo "export DOCKER_HOST=unix://$socket"
   exit 0
 fi
@@ -69,6 +82,7 @@ say "starting 'podman system service' on unix://$socket (log: $log)"
 nohup podman system service --time=0 "unix://$socket" >"$log" 2>&1 &
 for _ in $(seq 1 100); do
   if DOCKER_HOST=unix://$socket docker info >/dev/null 2>&1; then
+    link_standard_socket
     say "the Docker API answers: $(DOCKER_HOST=unix://$socket docker version --format '{{.Server.Version}}' 2>/dev/null | head -1)"
     echo "export DOCKER_HOST=unix://$socket"
     exit 0
