@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realworld.api.buildpacks.Buildpack.Layout;
 import io.realworld.api.buildpacks.Buildpack.Run;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,43 @@ class ProcessesBuildpackTest {
       assertThat(strings(process.path("args"))).containsExactly("migrate");
       assertThat(process.path("default").asBoolean()).isFalse();
     }
-    assertThat(processes).containsOnlyKeys("web", "migrate", "release");
+    for (String type : List.of("executable-jar", "task")) {
+      assertThat(strings(processes.get(type).path("command")))
+          .as("%s replaces Paketo executable-jar's process of that name", type)
+          .isEqualTo(JAR_LAUNCHER);
+      assertThat(processes.get(type).has("args")).isFalse();
+      assertThat(processes.get(type).path("default").asBoolean()).isFalse();
+    }
+    assertThat(processes).containsOnlyKeys("web", "migrate", "release", "executable-jar", "task");
+  }
+
+  /** Defaults for every process the launcher starts, overridable with docker run -e. */
+  @Test
+  void writes_the_run_time_defaults_as_a_launch_layer() throws Exception {
+    Layout layout = extractedJar().withoutJava();
+    build(layout);
+
+    Path env = layout.layers().resolve("defaults/env.launch");
+    assertThat(Files.readString(env.resolve("BPL_JAVA_NMT_ENABLED.default"))).isEqualTo("false");
+    assertThat(Files.readString(env.resolve("BPL_JVM_THREAD_COUNT.default"))).isEqualTo("50");
+    assertThat(ImageDefinition.toml(layout.layers().resolve("defaults.toml"))
+        .path("types").path("launch").asBoolean()).isTrue();
+  }
+
+  /** The run user shares the build user's group: nothing may stay group- or world-writable. */
+  @Test
+  void leaves_no_group_or_other_write_bit_on_the_application() throws Exception {
+    Layout layout = extractedJar().withoutJava();
+    Path library = layout.app().resolve("BOOT-INF/lib/library.jar");
+    Files.setPosixFilePermissions(library, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Files.setPosixFilePermissions(layout.app(), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    build(layout);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library)))
+        .isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(layout.app())))
+        .isEqualTo("rwxr-xr-x");
   }
 
   /**

@@ -72,8 +72,10 @@ class ProjectDescriptorTest {
     assertThat(ImageDefinition.projectGroup()).containsExactly(
         "./buildpacks/secret-guard",
         "urn:cnb:builder:paketo-buildpacks/java",
-        "docker://docker.io/paketobuildpacks/health-checker:2.14.0",
+        "docker://docker.io/paketobuildpacks/health-checker:2.14.0@sha256:79ee91f6e38f441a2f7f346300f48f2aef9cd1ef775db985b8b5e0bb5a83f164",
         "./buildpacks/processes");
+    assertThat(ImageDefinition.projectGroup()).filteredOn(uri -> uri.startsWith("docker://"))
+        .as("images in the group are pinned by digest").allMatch(uri -> uri.matches(".*@sha256:[0-9a-f]{64}"));
     assertThat(ImageDefinition.projectBuildEnv()).containsEntry("BP_HEALTH_CHECKER_ENABLED", "true");
   }
 
@@ -87,6 +89,9 @@ class ProjectDescriptorTest {
     assertThat(descriptor.path("buildpack").path("id").asText())
         .isEqualTo("io.realworld.api/" + name);
     assertThat(descriptor.path("buildpack").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+    assertThat(descriptor.path("stacks").path(0).path("id").asText())
+        .as("spring-boot:build-image refuses a buildpack.toml with neither [[stacks]] nor [[order]]")
+        .isEqualTo("*");
     assertThat(directory.resolve("bin/detect")).isExecutable();
     assertThat(directory.resolve("bin/build")).isExecutable();
   }
