@@ -7,7 +7,7 @@ IMAGE := api
 # the builder project.toml names (ProjectDescriptorTest checks they agree)
 BUILDER := paketobuildpacks/builder-jammy-base
 
-.PHONY: help run test build clean startup-time reliability bench engine image image-maven check-pack check-docker check-deploy verify-prod
+.PHONY: help run test build clean startup-time reliability bench engine builder-local image image-maven check-deploy verify-prod
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,14 +42,11 @@ bench: build ## Benchmark the jar against PostgreSQL with wrk (~7 min; BENCH_SEC
 engine: ## Start a Docker-compatible engine (podman + runc from Debian) unless one answers; prints DOCKER_HOST
 	scripts/engine.sh
 
-image: check-pack check-docker ## Build the image `api` with pack from project.toml (needs pack and a Docker engine)
-	pack build $(IMAGE) --builder $(BUILDER) --path .
+builder-local: ## Build the local stand-in for the Paketo builder: pack, lifecycle, libjvm's JVM buildpack, Debian stack (docs/builder-local.md)
+	scripts/builder-local.sh
 
-image-maven: check-docker ## Build the same image with ./mvnw spring-boot:build-image (needs a Docker engine)
-	$(MVNW) -DskipTests spring-boot:build-image
+image: ## Build the image `api` with pack (the Paketo builder, else the local stand-in; BUILDER= picks one)
+	scripts/image.sh pack
 
-check-pack:
-	@command -v pack >/dev/null 2>&1 || { echo "make: 'pack' is not installed; see https://buildpacks.io/docs/for-platform-operators/how-to/integrate-ci/pack/ (or use 'make image-maven')" >&2; exit 1; }
-
-check-docker:
-	@docker info >/dev/null 2>&1 || { echo "make: no Docker engine answers 'docker info': buildpacks build inside containers, so start Docker (or Podman with its Docker socket) first" >&2; exit 1; }
+image-maven: ## Build the image `api` with ./mvnw spring-boot:build-image (same builder choice)
+	scripts/image.sh maven
