@@ -1,7 +1,6 @@
 package io.realworld.api.server;
 
 import io.realworld.api.auth.JwtTokens;
-import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.config.Config;
 import io.realworld.api.health.HealthRoutes;
 import io.realworld.api.http.ApiError;
@@ -55,8 +54,7 @@ final class ApiRouter {
     }));
 
     JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret());
-    TokenAuthHandler auth = new TokenAuthHandler(tokens);
-    Features.mount(router, pool, auth, tokens, shared.passwords(), shared.logins(),
+    Features.mount(router, pool, tokens, shared.passwords(), shared.logins(),
         shared.tagsInUse());
 
     router.route().last().handler(ctx -> Responses.send(ctx, 404, ApiError.notFound("resource").body()));

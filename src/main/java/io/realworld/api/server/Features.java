@@ -29,10 +29,11 @@ final class Features {
   private Features() {
   }
 
-  static void mount(Router router, Pool pool, TokenAuthHandler auth, JwtTokens tokens,
+  static void mount(Router router, Pool pool, JwtTokens tokens,
       PasswordHasher passwords, LoginThrottle logins, TagsInUse tagsInUse) {
-    UsersRoutes.mount(router, auth,
-        new UsersService(new UsersRepository(pool), passwords, tokens, logins));
+    UsersService users = new UsersService(new UsersRepository(pool), passwords, tokens, logins);
+    TokenAuthHandler auth = new TokenAuthHandler(tokens, users::exists);
+    UsersRoutes.mount(router, auth, users);
     ProfilesRoutes.mount(router, auth, new ProfilesService(new ProfilesRepository(pool)));
     TagsService tags = new TagsService(new TagsRepository(pool), tagsInUse);
     ArticlesService articles = new ArticlesService(new ArticlesRepository(pool), tags);

@@ -1,5 +1,6 @@
 package io.realworld.api.server;
 
+import io.realworld.api.http.RequestIds;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import org.slf4j.MDC;
 final class RequestLogging implements Handler<RoutingContext> {
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";
-  static final String REQUEST_ID = "requestId";
+  static final String REQUEST_ID = RequestIds.KEY;
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

@@ -38,6 +38,12 @@ public final class UsersRepository {
         .map(rows -> first(rows).map(UsersRepository::user));
   }
 
+  Future<Boolean> exists(long id) {
+    return pool.preparedQuery("SELECT 1 FROM users WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() > 0);
+  }
+
   Future<Optional<Credentials>> findCredentialsByEmail(String email) {
     return pool.preparedQuery("SELECT " + COLUMNS + ", password_hash FROM users"
             + " WHERE lower(email) = lower($1)")

@@ -77,6 +77,11 @@ public final class UsersService {
     return repository.findById(userId).compose(UsersService::orUnknownToken);
   }
 
+  /** Whether the id still names an account: a token outlives the user it was issued to. */
+  public Future<Boolean> exists(long userId) {
+    return repository.exists(userId);
+  }
+
   /** Changes the caller's fields; 409 when the new username or email belongs to someone else. */
   Future<User> update(long userId, UserUpdate update) {
     return repository.takenFields(update.username(), update.email(), userId)

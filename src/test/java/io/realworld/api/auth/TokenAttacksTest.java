@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way a request can fail to prove who it is gets 401 in the spec's format. The tokens are
- * built by hand, and the first test shows a hand-made token with the right key does pass, so each
- * refusal is due to the flaw under test.
+ * Where authentication is required, every way a request can fail to prove who it is gets 401 in
+ * the spec's format. The tokens are built by hand, and the first test shows a hand-made token with
+ * the right key does pass, so each refusal is due to the flaw under test. Where authentication is
+ * optional, the same attacks are served as anonymous instead: {@link
+ * #whereAuthIsOptionalTheSameTokenIsServedAsAnonymous}, and every attack on every such operation
+ * in {@link InvalidTokensReadAsAnonymousTest}.
  */
 class TokenAttacksTest {
 
@@ -94,6 +97,20 @@ class TokenAttacksTest {
     String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
         HandMadeJwt.claims(userId + 1, 3600).encode().getBytes(StandardCharsets.UTF_8));
     assertRefused(API.withToken(genuine[0] + "." + otherClaims + "." + genuine[2]).get("/api/user"));
+  }
+
+  @Test
+  void whereAuthIsOptionalTheSameTokenIsServedAsAnonymous() {
+    String forged = HandMadeJwt.hs256(HandMadeJwt.claims(userId, 3600),
+        "another-secret-of-at-least-32-bytes-0123456789");
+    ApiClient attacker = API.withToken(forged);
+
+    assertRefused(attacker.get("/api/user"));
+    assertRefused(attacker.get("/api/articles/feed"));
+    var optional = attacker.get("/api/profiles/" + user.username());
+    assertThat(optional.status()).isEqualTo(200);
+    assertThat(optional.json()).isEqualTo(API.get("/api/profiles/" + user.username()).json());
+    assertThat(optional.header("WWW-Authenticate")).isEqualTo("Token error=\"invalid_token\"");
   }
 
   private static void assertRefused(ApiClient.Response response) {

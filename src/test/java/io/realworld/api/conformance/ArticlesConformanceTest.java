@@ -104,6 +104,8 @@ class ArticlesConformanceTest {
   // realworld-apps/realworld specs/api/hurl/errors_articles.hurl
   @Test
   void articleErrors() {
+    // 401 only where auth is required; where it is optional (the GETs), a bad token reads as
+    // anonymous: SpecConformanceTest#badTokensAreServedAsAnonymousWhereAuthIsOptional
     assertError(api.post("/api/articles", wrap("article",
         "title", "No Auth Article", "description", "test", "body", "test")),
         401, "token", "is missing");

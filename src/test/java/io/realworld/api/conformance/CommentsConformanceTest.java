@@ -62,6 +62,8 @@ class CommentsConformanceTest {
   // realworld-apps/realworld specs/api/hurl/errors_comments.hurl
   @Test
   void commentErrors() {
+    // 401 only where auth is required; where it is optional (the GETs), a bad token reads as
+    // anonymous: SpecConformanceTest#badTokensAreServedAsAnonymousWhereAuthIsOptional
     assertError(api.post("/api/articles/some-slug/comments", wrap("comment", "body", "test")),
         401, "token", "is missing");
     assertError(api.delete("/api/articles/some-slug/comments/1"), 401, "token", "is missing");

@@ -32,6 +32,8 @@ class ProfilesAndTagsConformanceTest {
   // realworld-apps/realworld specs/api/hurl/errors_profiles.hurl
   @Test
   void profileErrors() {
+    // 401 only where auth is required; where it is optional (the GETs), a bad token reads as
+    // anonymous: SpecConformanceTest#badTokensAreServedAsAnonymousWhereAuthIsOptional
     String unknown = "/api/profiles/unknown-user-" + uid;
     assertError(api.get(unknown), 404, "profile", "not found");
     assertError(api.post(unknown + "/follow", null), 401, "token", "is missing");

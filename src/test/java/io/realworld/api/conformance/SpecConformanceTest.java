@@ -90,15 +90,35 @@ class SpecConformanceTest {
     assertErrorModel(api.get("/api/articles?" + query), 422);
   }
 
-  // Every operation that takes a token documents 401 with {"errors": {"token": [...]}}: a token
-  // in another scheme or a forged one is refused like a missing one, with the same error key.
+  // Every operation that requires a token documents 401 with {"errors": {"token": [...]}}: a
+  // token in another scheme or a forged one is refused like a missing one, with the same error key.
   @ParameterizedTest
   @ValueSource(strings = {"Bearer abc.def.ghi", "Token abc.def.ghi", "Token ", "abc"})
-  void badTokensAre401WithTheTokenKey(String authorization) {
+  void badTokensAre401WithTheTokenKeyWhereAuthIsRequired(String authorization) {
     for (String path : List.of("/api/user", "/api/articles/feed")) {
       ApiClient.Response response = api.withHeader("Authorization", authorization).get(path);
       assertErrorModel(response, 401);
       assertThat(response.json().getJsonObject("errors").fieldNames()).containsExactly("token");
+    }
+  }
+
+  // The operations without a security requirement that read a token when there is one ("Auth is
+  // optional"): the spec allows 401 or the anonymous answer for a bad token; the frontends log out
+  // on any 401, so it is the anonymous answer, with RFC 6750's invalid_token challenge.
+  @ParameterizedTest
+  @ValueSource(strings = {"Bearer abc.def.ghi", "Token abc.def.ghi", "Token ", "abc"})
+  void badTokensAreServedAsAnonymousWhereAuthIsOptional(String authorization) {
+    String username = "opt_" + Conformance.uid();
+    ApiClient author = api.withToken(Conformance.register(api, username));
+    String slug = Conformance.createArticle(author, "Optional " + Conformance.uid());
+    for (String path : List.of("/api/articles?author=" + username, "/api/articles/" + slug,
+        "/api/articles/" + slug + "/comments", "/api/profiles/" + username)) {
+      ApiClient.Response anonymous = api.get(path);
+      ApiClient.Response response = api.withHeader("Authorization", authorization).get(path);
+      assertThat(response.status()).as(path).isEqualTo(anonymous.status());
+      assertThat(response.body()).as(path).isEqualTo(anonymous.body());
+      assertThat(response.header("WWW-Authenticate")).as(path)
+          .isEqualTo("Token error=\"invalid_token\"");
     }
   }
 
