@@ -20,7 +20,7 @@ say() { printf '== %s\n' "$*"; }
 
 mode=${VERIFY_MODE:-}
 if [[ -z $mode ]]; then
-  if command -v pack >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  if docker info >/dev/null 2>&1; then
     mode=image
   else
     mode=process
@@ -83,9 +83,10 @@ maven_properties=()
 if [[ $mode == image ]]; then
   # One named cache for the three builds: the later ones reuse the first one's Maven repository.
   cache="type=build;format=volume;name=api-verify-prod-cache"
+  # scripts/image.sh picks the builder (the real one, else the local stand-in) and says which.
   build_image() {
-    say "pack build $1"
-    (cd "$source_copy" && pack build "$1" --cache "$cache") >>"$build_log" 2>&1
+    say "building the image $1 (scripts/image.sh pack)"
+    (cd "$source_copy" && IMAGE=$1 scripts/image.sh pack --cache "$cache") >>"$build_log" 2>&1
   }
   check="the image builds with a .env file and a private key in the source tree"
   build_image api || build_failed "$check"
@@ -93,6 +94,14 @@ if [[ $mode == image ]]; then
   build_image api-verify-rebuilt || build_failed "the same source builds a second time"
   change_source
   build_image api-verify-changed || build_failed "the image builds after a source-only change"
+  grep -m1 '^image: builder:' "$build_log" | sed 's/^image: /== /'
+  # No registry: the PostgreSQL image made here stands in for the official one, and Ryuk (the
+  # Testcontainers reaper, which only ever comes from a registry) is off; every test stops its own.
+  if docker image inspect localhost/api-stack/postgres:15 >/dev/null 2>&1 &&
+    ! docker image inspect postgres:17-alpine >/dev/null 2>&1; then
+    maven_properties+=(-Dverify.postgresImage=localhost/api-stack/postgres:15)
+    export TESTCONTAINERS_RYUK_DISABLED=true
+  fi
   maven_properties+=(-Dverify.target=image -Dverify.image=api
     -Dverify.rebuiltImage=api-verify-rebuilt -Dverify.changedImage=api-verify-changed)
 else

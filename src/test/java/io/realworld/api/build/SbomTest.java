@@ -11,12 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CycloneDX SBOM that {@code package} writes to target/bom.json (failsafe: it runs after
+ * The CycloneDX SBOM that {@code package} writes into the jar's classes (failsafe: it runs after
  * package). It must name what the jar carries, and nothing that only the tests use.
  */
 class SbomTest {
 
-  private static final Path BOM = Path.of("target", "bom.json");
+  private static final Path BOM =
+      Path.of("target", "classes", "META-INF", "sbom", "application.cdx.json");
 
   @Test
   void listsTheRuntimeDependenciesWithTheirPackageUrls() throws IOException {
@@ -50,7 +51,7 @@ class SbomTest {
   }
 
   private static List<JsonObject> components() throws IOException {
-    assertThat(BOM).as("written by cyclonedx-maven-plugin at package").exists();
+    assertThat(BOM).as("written by cyclonedx-maven-plugin at prepare-package").exists();
     JsonArray components = new JsonObject(Files.readString(BOM)).getJsonArray("components");
     return components.stream().map(JsonObject.class::cast).toList();
   }

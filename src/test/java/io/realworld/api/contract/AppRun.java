@@ -18,10 +18,20 @@ interface AppRun extends AutoCloseable {
   /** The exit code, or empty when the process is still running after {@code timeout}. */
   OptionalInt awaitExit(Duration timeout);
 
-  /** What the process wrote on stdout so far, line by line. */
+  /** What the process wrote on stdout so far, line by line (the image's launcher lines too). */
   List<String> stdout();
 
   List<String> stderr();
+
+  /** What the application itself wrote on stdout: every line is one JSON event. */
+  default List<String> applicationStdout() {
+    return LaunchOutput.application(stdout());
+  }
+
+  /** stderr without the JVM's echo of the launcher's JAVA_TOOL_OPTIONS. */
+  default List<String> applicationStderr() {
+    return LaunchOutput.applicationErrors(stderr());
+  }
 
   /** {@code /proc/<pid>/status} of the JVM: its user, its PID in its own namespace. */
   String jvmProcessStatus();

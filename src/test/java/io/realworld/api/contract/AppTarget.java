@@ -60,8 +60,12 @@ interface AppTarget {
   /** What only an image can answer. */
   interface BuiltImage {
 
-    /** Whether the image carries the buildpacks' software bill of materials. */
-    boolean hasSbom();
+    /**
+     * The files of the image's software bill of materials (under /layers/sbom) that name this
+     * text. Every image has an SBOM layer (the lifecycle writes its own launcher's), so only what
+     * the SBOM lists tells whether it describes the application.
+     */
+    List<String> sbomFilesNaming(String text);
 
     /** Every layer's digest, by the layer's name. */
     Map<String, String> layerDigests();

@@ -66,9 +66,9 @@ class ConfigurationContractTest {
         fastest = fastest == null || took.compareTo(fastest) < 0 ? took : fastest;
 
         assertThat(exit).as("exit code (stdout: %s)", app.stdout()).hasValue(78);
-        List<String> stdout = app.stdout();
-        assertThat(stdout).as("stdout").hasSize(1);
-        assertThat(app.stderr()).as("stderr").isEmpty();
+        List<String> stdout = app.applicationStdout();
+        assertThat(stdout).as("the application's stdout (of %s)", app.stdout()).hasSize(1);
+        assertThat(app.applicationStderr()).as("stderr").isEmpty();
         line = stdout.get(0);
         JsonObject event = new JsonObject(line);
         assertThat(event.getString("level")).isEqualTo("ERROR");

@@ -40,7 +40,11 @@ final class ContainerTarget implements AppTarget {
   private final PostgreSQLContainer postgres;
 
   private ContainerTarget() {
-    postgres = new PostgreSQLContainer(DockerImageName.parse("postgres:17-alpine"))
+    // -Dverify.postgresImage: where no registry is reachable, the PostgreSQL image that
+    // scripts/builder-local/stack.sh makes from Debian's packages, which starts as the official one
+    postgres = new PostgreSQLContainer(DockerImageName.parse(
+        System.getProperty("verify.postgresImage", "postgres:17-alpine"))
+        .asCompatibleSubstituteFor("postgres"))
         .withNetwork(network)
         .withNetworkAliases("db")
         .withPassword(databasePassword);
@@ -103,12 +107,12 @@ final class ContainerTarget implements AppTarget {
 
   @Override
   public List<Layer> layers() {
-    return appLayers(image);
+    return slicedAppLayers(image);
   }
 
   @Override
   public List<Layer> layersAfterSourceChange() {
-    return appLayers(existingImage("verify.changedImage", "api-verify-changed",
+    return slicedAppLayers(existingImage("verify.changedImage", "api-verify-changed",
         "the image after a source-only change"));
   }
 
@@ -131,9 +135,12 @@ final class ContainerTarget implements AppTarget {
   public Optional<BuiltImage> image() {
     return Optional.of(new BuiltImage() {
       @Override
-      public boolean hasSbom() {
-        JsonObject sbom = label(image, LIFECYCLE_METADATA).getJsonObject("sbom");
-        return sbom != null && !sbom.getString("sha", "").isBlank();
+      public List<String> sbomFilesNaming(String text) {
+        try (ContainerRun grep = ContainerRun.start(image, network, "grep", Map.of(),
+            "-rlF", text, "/layers/sbom")) {
+          grep.awaitExit(java.time.Duration.ofSeconds(60));
+          return grep.stdout();
+        }
       }
 
       @Override
@@ -175,7 +182,19 @@ final class ContainerTarget implements AppTarget {
     return digests;
   }
 
-  /** The layers the lifecycle exported for the application, in order: one per layers.idx slice. */
+  /**
+   * The application layers, one per layers.idx slice, which Paketo's spring-boot buildpack makes.
+   * The local stand-in builder has no such buildpack: its images have one application layer and
+   * say nothing about which layers a change reuses.
+   */
+  private List<Layer> slicedAppLayers(String name) {
+    assumeTrue(!builtOnTheLocalStandIn(name), name + " was built on the local stand-in builder,"
+        + " which has no Paketo spring-boot buildpack to slice the application by layers.idx:"
+        + " only the real Paketo builder can show which layers a source-only change reuses");
+    return appLayers(name);
+  }
+
+  /** The layers the lifecycle exported for the application, in order. */
   private List<Layer> appLayers(String name) {
     JsonArray app = label(name, LIFECYCLE_METADATA).getJsonArray("app", new JsonArray());
     List<Layer> layers = new ArrayList<>();
@@ -183,6 +202,12 @@ final class ContainerTarget implements AppTarget {
       layers.add(new Layer("application slice " + (i + 1), app.getJsonObject(i).getString("sha")));
     }
     return layers;
+  }
+
+  /** The stand-in's run image, which every image built on it extends, carries this label. */
+  private boolean builtOnTheLocalStandIn(String name) {
+    Map<String, String> labels = docker.inspectImageCmd(name).exec().getConfig().getLabels();
+    return labels != null && labels.containsKey("io.realworld.api.stack.inputs");
   }
 
   private String existingImage(String property, String defaultName, String what) {

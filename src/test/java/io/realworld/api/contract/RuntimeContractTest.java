@@ -28,11 +28,11 @@ class RuntimeContractTest {
   }
 
   @Test
-  void everyStdoutLineIsOneJsonEventWithTimestampLevelLoggerAndMessageAndStderrStaysEmpty() {
+  void afterTheLaunchersKnownLinesEveryStdoutLineIsOneJsonEventAndStderrHoldsNothingOfTheApplication() {
     Http.get(app, "/api/v1/health/live");
     Http.get(app, "/no/such/page");
 
-    List<String> stdout = app.stdout();
+    List<String> stdout = app.applicationStdout();
     assertThat(stdout).isNotEmpty();
     for (String line : stdout) {
       JsonObject event = json(line);
@@ -41,7 +41,7 @@ class RuntimeContractTest {
       assertThat(event.getString("timestamp")).as(line)
           .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
     }
-    assertThat(app.stderr()).isEmpty();
+    assertThat(app.applicationStderr()).isEmpty();
   }
 
   @Test
@@ -89,7 +89,7 @@ class RuntimeContractTest {
   private JsonObject awaitLogEvent(String requestId) {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<JsonObject> event = app.stdout().stream().map(RuntimeContractTest::json)
+      Optional<JsonObject> event = app.applicationStdout().stream().map(RuntimeContractTest::json)
           .filter(candidate -> requestId.equals(candidate.getString("requestId")))
           .findFirst();
       if (event.isPresent()) {

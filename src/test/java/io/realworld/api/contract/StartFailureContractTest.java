@@ -35,7 +35,7 @@ class StartFailureContractTest {
         OptionalInt exit = app.awaitExit(Duration.ofSeconds(30));
 
         assertThat(exit).as("exit code (stdout: %s)", app.stdout()).hasValue(1);
-        assertThat(app.stdout()).allSatisfy(line -> new JsonObject(line))
+        assertThat(app.applicationStdout()).allSatisfy(line -> new JsonObject(line))
             .anySatisfy(line -> {
               JsonObject event = new JsonObject(line);
               assertThat(event.getString("level")).isEqualTo("ERROR");
