@@ -102,6 +102,11 @@ if [[ $mode == image ]]; then
     maven_properties+=(-Dverify.postgresImage=localhost/api-stack/postgres:15)
     export TESTCONTAINERS_RYUK_DISABLED=true
   fi
+  # Testcontainers takes a machine with /.dockerenv for a container and reaches mapped ports through
+  # the default gateway; an engine on a local socket publishes them on this machine.
+  if [[ ${DOCKER_HOST:-unix://} == unix://* ]]; then
+    export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
+  fi
   maven_properties+=(-Dverify.target=image -Dverify.image=api
     -Dverify.rebuiltImage=api-verify-rebuilt -Dverify.changedImage=api-verify-changed)
 else
