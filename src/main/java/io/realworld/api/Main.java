@@ -22,6 +22,10 @@ public final class Main {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     String command = args.length == 0 ? "web" : args[0];
+    if (args.length > 1) {
+      LOG.error("unexpected arguments after '{}': {} takes none", command, command);
+      System.exit(EX_USAGE);
+    }
     try {
       switch (command) {
         case "web" -> Application.start(ConfigLoader.fromSystemEnvironment()).exitOnSignals();

@@ -25,6 +25,12 @@ interface AppTarget {
   /** A declared process type ({@code migrate}, ...) started the way the platform would start it. */
   AppRun start(String processType, Map<String, String> env);
 
+  /**
+   * A declared process type started with arguments given at run time, which replace the process's
+   * declared args, as the CNB launcher does ({@code docker run --entrypoint <type> IMAGE ARGS}).
+   */
+  AppRun start(String processType, Map<String, String> env, List<String> runTimeArgs);
+
   /** A real PostgreSQL, as the service reaches it; its password is {@link #databasePassword()}. */
   String databaseUrl();
 

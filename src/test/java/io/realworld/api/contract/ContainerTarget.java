@@ -66,6 +66,12 @@ final class ContainerTarget implements AppTarget {
   }
 
   @Override
+  public AppRun start(String processType, Map<String, String> env, List<String> runTimeArgs) {
+    return ContainerRun.start(image, network, "/cnb/process/" + processType, env,
+        runTimeArgs.toArray(String[]::new));
+  }
+
+  @Override
   public String databaseUrl() {
     return "postgres://" + postgres.getUsername() + ":" + databasePassword + "@db:5432/"
         + postgres.getDatabaseName();

@@ -70,15 +70,29 @@ final class ProcessTarget implements AppTarget {
 
   @Override
   public AppRun start(String processType, Map<String, String> env) {
-    Map<String, List<String>> commands = processes().commandsByType();
-    if (!commands.containsKey(processType)) {
-      throw new IllegalStateException("the build declares no process " + processType);
-    }
-    List<String> command = new ArrayList<>(commands.get(processType));
+    return start(processType, env, declared(processType).argsByType().get(processType));
+  }
+
+  @Override
+  public AppRun start(String processType, Map<String, String> env, List<String> runTimeArgs) {
+    Processes processes = declared(processType);
+    List<String> commandAndArgs = processes.commandsByType().get(processType);
+    int declaredArgs = processes.argsByType().get(processType).size();
+    List<String> command = new ArrayList<>(
+        commandAndArgs.subList(0, commandAndArgs.size() - declaredArgs));
+    command.addAll(runTimeArgs);
     if (command.get(0).equals("java")) {
       command.set(0, java);
     }
     return launch(command, env);
+  }
+
+  private Processes declared(String processType) {
+    Processes processes = processes();
+    if (!processes.commandsByType().containsKey(processType)) {
+      throw new IllegalStateException("the build declares no process " + processType);
+    }
+    return processes;
   }
 
   @Override

@@ -25,7 +25,22 @@ class ProcessTypesContractTest {
 
     assertThat(processes.defaultType()).isEqualTo("web");
     assertThat(processes.argsByType()).containsKey("web").containsKey("migrate");
-    assertThat(processes.argsByType().get("migrate")).containsExactly("migrate");
+    assertThat(processes.commandsByType().get("migrate")).last().isEqualTo("migrate");
+    assertThat(processes.argsByType().get("migrate"))
+        .as("run-time arguments replace args: the subcommand belongs to the command").isEmpty();
+  }
+
+  /** {@code docker run --entrypoint migrate api web} must not start a server. */
+  @Test
+  void runTimeArgumentsCannotTurnMigrateIntoAnotherCommand() {
+    try (AppRun migrate = target.start("migrate", SharedService.validEnvironment(),
+        List.of("web"))) {
+      OptionalInt exit = migrate.awaitExit(Duration.ofSeconds(60));
+
+      assertThat(exit).as("exit code (stdout: %s)", migrate.stdout()).hasValue(64);
+      assertThat(migrate.applicationStdout())
+          .anyMatch(line -> line.contains("unexpected arguments after 'migrate'"));
+    }
   }
 
   @Test
