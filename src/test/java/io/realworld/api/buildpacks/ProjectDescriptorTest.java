@@ -56,6 +56,22 @@ class ProjectDescriptorTest {
     assertThat(TrackedFiles.list()).isNotEmpty().noneMatch(ProjectDescriptorTest::excluded);
   }
 
+  /**
+   * What git ignores is local state (build output, the dev database, fuzzing corpora, secrets):
+   * pack would upload all of it to the builder. A file inside each ignored pattern is excluded.
+   */
+  @Test
+  void excludes_everything_git_ignores() {
+    List<String> ignored = ImageDefinition.read(".gitignore").lines()
+        .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+
+    assertThat(ignored).isNotEmpty().allSatisfy(pattern -> {
+      String example = pattern.endsWith("/") ? pattern + "file" : pattern.replace("*", "example");
+      assertThat(excluded(example)).as("%s (from .gitignore %s) is excluded", example, pattern)
+          .isTrue();
+    });
+  }
+
   /** The matcher below implements this subset of gitignore syntax only. */
   @Test
   void uses_only_name_patterns_and_no_include_list() {
