@@ -39,6 +39,13 @@ elapsed() { printf '%ss' $((SECONDS - $1)); }
 
 started=$SECONDS
 mkdir -p "$bin"
+missing=()
+for tool in mmdebstrap buildah; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if ((${#missing[@]})); then
+  ((EUID == 0)) || die "the stack images need ${missing[*]} (Debian packages): install them or run as root"
+  say "installing ${missing[*]} from Debian's packages"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 command -v go >/dev/null || die "Go is needed (pack, the lifecycle and the JVM buildpack are built from Go modules)"
 [[ -x $JAVA_HOME_25/bin/jlink ]] || die "a JDK 25 is needed for the JDK and JRE of the stand-in: set JAVA_HOME_25 (looked in $JAVA_HOME_25)"
 DOCKER_HOST=${DOCKER_HOST:-$(scripts/engine.sh | sed -n 's/^export DOCKER_HOST=//p')}

@@ -65,10 +65,10 @@ if [[ $standin == false ]]; then
 fi
 
 say "builder: $builder (the local STAND-IN: Debian stack, Temurin JRE, no Paketo Maven, executable-jar, spring-boot, health-checker, syft; see docs/builder-local.md)"
-say "building target/api.jar first: the stand-in builds from the jar's contents, as build-image does"
-./mvnw -B -ntp -q -DskipTests package
 case $tool in
   pack)
+    say "building target/api.jar first: the stand-in builds from the jar's contents, as build-image does"
+    ./mvnw -B -ntp -q -DskipTests package
     mapfile -t group < <(scripts/builder-local/group.sh)
     args=()
     for buildpack in "${group[@]}"; do args+=(--buildpack "$buildpack"); done

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every buildpack script (the bin/ phases and the lib/ they source) is shellcheck-clean. Skipped (reported as skipped, never passed) where
- * shellcheck is not installed: {@code apt-get install -y shellcheck}.
+ * Every shell script is shellcheck-clean: the buildpacks' bin/ phases and the lib/ they source,
+ * scripts/ (the README promises it) and .ci/run. Skipped (reported as skipped, never passed) where
+ * shellcheck is not installed: {@code apt-get install -y shellcheck} (.ci/run installs it).
  */
 class BuildpackScriptsShellcheckTest {
 
@@ -28,9 +29,16 @@ class BuildpackScriptsShellcheckTest {
       files.filter(file -> List.of("bin", "lib").contains(file.getParent().getFileName().toString()))
           .forEach(file -> command.add(file.toString()));
     }
-    assertThat(command).hasSizeGreaterThanOrEqualTo(2 + 4);
+    try (Stream<Path> files = Files.walk(Buildpack.PROJECT.resolve("scripts"))) {
+      files.filter(file -> file.toString().endsWith(".sh"))
+          .forEach(file -> command.add(file.toString()));
+    }
+    command.add(Buildpack.PROJECT.resolve(".ci/run").toString());
+    assertThat(command).hasSizeGreaterThanOrEqualTo(3 + 4 + 10);
 
-    Process shellcheck = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // run from the project: scripts source their libraries by paths relative to it
+    Process shellcheck = new ProcessBuilder(command).directory(Buildpack.PROJECT.toFile())
+        .redirectErrorStream(true).start();
     String report = new String(shellcheck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(shellcheck.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
