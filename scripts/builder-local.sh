@@ -48,8 +48,6 @@ if ((${#missing[@]})); then
 fi
 command -v go >/dev/null || die "Go is needed (pack, the lifecycle and the JVM buildpack are built from Go modules)"
 [[ -x $JAVA_HOME_25/bin/jlink ]] || die "a JDK 25 is needed for the JDK and JRE of the stand-in: set JAVA_HOME_25 (looked in $JAVA_HOME_25)"
-DOCKER_HOST=${DOCKER_HOST:-$(scripts/engine.sh | sed -n 's/^export DOCKER_HOST=//p')}
-export DOCKER_HOST
 docker info >/dev/null 2>&1 || die "no container engine answers: run 'make engine'"
 
 # A Go module built inside its own downloaded folder: `go install mod@version` refuses modules

@@ -21,8 +21,6 @@ standin_builder=api-builder-local:latest
 say() { printf 'image: %s\n' "$*"; }
 die() { say "$*" >&2; exit 1; }
 
-DOCKER_HOST=${DOCKER_HOST:-$(scripts/engine.sh | sed -n 's/^export DOCKER_HOST=//p')}
-export DOCKER_HOST
 docker info >/dev/null 2>&1 ||
   die "no Docker engine answers 'docker info': buildpacks build inside containers; run 'make engine' (podman) or start Docker"
 

@@ -97,8 +97,11 @@ class ProcessesBuildpackTest {
     Path env = layout.layers().resolve("defaults/env.launch");
     assertThat(Files.readString(env.resolve("BPL_JAVA_NMT_ENABLED.default"))).isEqualTo("false");
     assertThat(Files.readString(env.resolve("BPL_JVM_THREAD_COUNT.default"))).isEqualTo("50");
-    assertThat(Files.readString(env.resolve("JAVA_TOOL_OPTIONS.append")))
-        .isEqualTo("-XX:+DisplayVMOutputToStderr");
+    assertThat(Files.readString(env.resolve("JAVA_TOOL_OPTIONS.prepend")))
+        .as("prepended: options given at run time come later and win")
+        .isEqualTo("-XX:+DisplayVMOutputToStderr -XX:ReservedCodeCacheSize=48M"
+            + " -XX:MaxMetaspaceSize=64M");
+    assertThat(env.resolve("JAVA_TOOL_OPTIONS.append")).doesNotExist();
     assertThat(Files.readString(env.resolve("JAVA_TOOL_OPTIONS.delim"))).isEqualTo(" ");
     assertThat(ImageDefinition.toml(layout.layers().resolve("defaults.toml"))
         .path("types").path("launch").asBoolean()).isTrue();
