@@ -3,10 +3,6 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVNW := ./mvnw -B -ntp
 
-IMAGE := api
-# the builder project.toml names (ProjectDescriptorTest checks they agree)
-BUILDER := paketobuildpacks/builder-jammy-base
-
 .PHONY: help run test build clean startup-time reliability bench engine builder-local image image-maven check-deploy verify-prod
 
 help: ## List the targets

@@ -68,22 +68,52 @@ final class ImageDefinition {
 
   /** The spring-boot-maven-plugin's {@code <image>} element, read from pom.xml as written. */
   static Element pomImage() {
+    return onlyImage(pomImages().stream().filter(image -> profileOf(image) == null).toList(),
+        "outside <profiles>");
+  }
+
+  /** The {@code <image>} of a Maven profile, which overrides parts of {@link #pomImage()}. */
+  static Element pomProfileImage(String profile) {
+    return onlyImage(pomImages().stream().filter(image -> profile.equals(profileOf(image))).toList(),
+        "in profile " + profile);
+  }
+
+  private static Element onlyImage(List<Element> images, String where) {
+    if (images.size() != 1) {
+      throw new AssertionError("pom.xml should configure exactly one <image> " + where
+          + ", found " + images.size());
+    }
+    return images.get(0);
+  }
+
+  private static List<Element> pomImages() {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       Document pom = factory.newDocumentBuilder()
           .parse(Buildpack.PROJECT.resolve("pom.xml").toFile());
       NodeList images = pom.getElementsByTagName("image");
-      if (images.getLength() != 1) {
-        throw new AssertionError("pom.xml should configure exactly one <image>, found "
-            + images.getLength());
+      List<Element> elements = new ArrayList<>();
+      for (int i = 0; i < images.getLength(); i++) {
+        elements.add((Element) images.item(i));
       }
-      return (Element) images.item(0);
+      return elements;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new AssertionError("pom.xml cannot be parsed", e);
     }
+  }
+
+  /** The id of the profile an element is declared in, or null outside any profile. */
+  private static String profileOf(Element element) {
+    for (Node node = element.getParentNode(); node instanceof Element parent;
+        node = parent.getParentNode()) {
+      if (parent.getTagName().equals("profile")) {
+        return child(parent, "id").getTextContent().trim();
+      }
+    }
+    return null;
   }
 
   static Map<String, String> pomImageEnv() {
@@ -95,8 +125,12 @@ final class ImageDefinition {
   }
 
   static List<String> pomBuildpacks() {
+    return buildpacksOf(pomImage());
+  }
+
+  static List<String> buildpacksOf(Element image) {
     List<String> references = new ArrayList<>();
-    for (Element buildpack : children(child(pomImage(), "buildpacks"))) {
+    for (Element buildpack : children(child(image, "buildpacks"))) {
       references.add(buildpack.getTextContent().trim());
     }
     return references;

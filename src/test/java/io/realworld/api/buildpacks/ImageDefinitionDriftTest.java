@@ -34,14 +34,30 @@ class ImageDefinitionDriftTest {
   }
 
   @Test
-  void the_pom_and_the_makefile_name_the_builder_of_project_toml() {
+  void the_pom_names_the_builder_of_project_toml_and_the_image_api() {
     String builder = ImageDefinition.projectBuilder();
 
     assertThat(builder).isEqualTo("paketobuildpacks/builder-jammy-base");
     assertThat(ImageDefinition.pomImageValue("builder")).isEqualTo(builder);
-    assertThat(makefileVariable("BUILDER")).isEqualTo(builder);
-    assertThat(ImageDefinition.pomImageValue("name")).isEqualTo(makefileVariable("IMAGE"))
-        .isEqualTo("api");
+    assertThat(ImageDefinition.pomImageValue("name")).isEqualTo("api");
+    assertThat(ImageDefinition.read("scripts/image.sh")).contains("image=${IMAGE:-api}");
+  }
+
+  /** The stand-in's group for build-image is the one scripts/builder-local/group.sh gives pack. */
+  @Test
+  void the_pom_uses_on_the_local_stand_in_the_group_that_pack_uses_there() throws Exception {
+    Process group = new ProcessBuilder("scripts/builder-local/group.sh")
+        .directory(Buildpack.PROJECT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    List<String> packGroup = new String(group.getInputStream().readAllBytes()).lines().toList();
+    assertThat(group.waitFor()).isZero();
+
+    List<String> pomGroup = ImageDefinition.buildpacksOf(
+            ImageDefinition.pomProfileImage("builder-local")).stream()
+        .map(ImageDefinitionDriftTest::asProjectTomlUri)
+        .toList();
+
+    assertThat(pomGroup).isEqualTo(packGroup).isNotEmpty();
   }
 
   @Test
@@ -57,12 +73,5 @@ class ImageDefinitionDriftTest {
   /** project.toml names a local buildpack relative to itself; the pom by an absolute path. */
   private static String asProjectTomlUri(String pomReference) {
     return pomReference.replace("${project.basedir}/", "./");
-  }
-
-  private static String makefileVariable(String name) {
-    Matcher matcher = Pattern.compile("(?m)^" + name + " :?= *(\\S+)\\s*$")
-        .matcher(ImageDefinition.read("Makefile"));
-    assertThat(matcher.find()).as("Makefile defines %s", name).isTrue();
-    return matcher.group(1);
   }
 }
