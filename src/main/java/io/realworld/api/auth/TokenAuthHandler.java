@@ -14,7 +14,8 @@ import org.slf4j.MDC;
  * Reads {@code Authorization: Token <jwt>}, the RealWorld scheme (vertx-web's JWTAuthHandler only
  * knows {@code Bearer}). Where authentication is required, anything but a valid token is 401.
  * Where it is optional, a header that does not prove who the caller is (malformed, another scheme,
- * a forged, expired or unsigned token, a token of a user that is gone) is served exactly as no
+ * a forged, expired or unsigned token, a token of a user that is gone or issued before the user's
+ * latest password change) is served exactly as no
  * header: the RealWorld frontends log the user out on any 401, which would turn a stale token on
  * a public page into a logout. The answer then carries {@link #INVALID_TOKEN_CHALLENGE} so that a
  * client can still learn its token is no good.
@@ -91,15 +92,16 @@ public final class TokenAuthHandler {
 
   /**
    * The caller the token proves, or null when it proves nobody (forged, expired, malformed, or
-   * naming a user that is gone); a failed future only when the database could not be asked.
+   * naming a user that is gone, or revoked by a password change); a failed future only when the database could not be asked.
    */
   private Future<AuthenticatedUser> authenticate(String token) {
     return tokens.verify(token).transform(verified -> {
       if (verified.failed()) {
         return Future.succeededFuture(null);
       }
-      long userId = verified.result();
-      return users.exists(userId).map(known -> known ? new AuthenticatedUser(userId, token) : null);
+      long userId = verified.result().userId();
+      return users.accepts(userId, verified.result().tokenVersion())
+          .map(known -> known ? new AuthenticatedUser(userId, token) : null);
     });
   }
 

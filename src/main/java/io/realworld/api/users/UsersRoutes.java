@@ -45,12 +45,15 @@ public final class UsersRoutes {
         .compose(user -> Responses.ok(ctx, wrap(user, caller.token())));
   }
 
-  /** Answers with the caller's own token: it names the user by id, so it survives a rename. */
+  /**
+   * Answers with a fresh token: after a password change the caller's own token is revoked with
+   * every other one issued before it.
+   */
   private Future<Void> update(RoutingContext ctx) {
     AuthenticatedUser caller = AuthenticatedUser.required(ctx);
     UserUpdate update = UserUpdate.from(RequestBodies.wrapped(ctx, "user"));
     return users.update(caller.id(), update)
-        .compose(user -> Responses.ok(ctx, wrap(user, caller.token())));
+        .compose(user -> Responses.ok(ctx, wrap(user, users.tokenFor(user))));
   }
 
   /** The peer's address: the proxy's, behind one (X-Forwarded-For is not trusted: anyone sets it). */

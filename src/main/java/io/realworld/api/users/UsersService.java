@@ -67,9 +67,9 @@ public final class UsersService {
     });
   }
 
-  /** A fresh token for a user who just registered or logged in. */
+  /** A fresh token for a user who just registered, logged in or changed their account. */
   String tokenFor(User user) {
-    return tokens.issue(user.id());
+    return tokens.issue(user.id(), user.tokenVersion());
   }
 
   /** The caller's account; 401 when a valid token names a user that no longer exists. */
@@ -77,9 +77,12 @@ public final class UsersService {
     return repository.findById(userId).compose(UsersService::orUnknownToken);
   }
 
-  /** Whether the id still names an account: a token outlives the user it was issued to. */
-  public Future<Boolean> exists(long userId) {
-    return repository.exists(userId);
+  /**
+   * Whether the id still names an account whose tokens are at this version: a token outlives the
+   * user it was issued to, and the password it was issued under.
+   */
+  public Future<Boolean> acceptsToken(long userId, int tokenVersion) {
+    return repository.hasTokenVersion(userId, tokenVersion);
   }
 
   /** Changes the caller's fields; 409 when the new username or email belongs to someone else. */

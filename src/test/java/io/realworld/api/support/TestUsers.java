@@ -32,7 +32,7 @@ public final class TestUsers {
   public static TestUser create(String username, String bio, String image) {
     ApiClient api = TestApp.client(); // the service migrates the schema before it is ready
     long id = insertUser(username, bio, image);
-    String token = tokens().issue(id);
+    String token = tokens().issue(id, 0);
     return new TestUser(id, username, token, api.withToken(token));
   }
 
