@@ -46,10 +46,17 @@ public final class UsersService {
    * once the client's address or the email has spent its budget of failures: both count, so
    * neither many addresses against one account nor one address against many accounts can guess
    * on. Known and unknown emails spend alike.
+   *
+   * <p>The email's budget does not apply at an address where this email has logged in before:
+   * otherwise anyone could keep the owner out of their account by failing on purpose with the
+   * owner's email. The owner's address still has its own budget, so guessing from it is no faster.
    */
   Future<User> login(Login login, String clientAddress) {
-    List<String> keys = List.of("address:" + clientAddress,
-        "email:" + login.email().toLowerCase(Locale.ROOT));
+    String email = login.email().toLowerCase(Locale.ROOT);
+    String address = "address:" + clientAddress;
+    String knownHere = "login:" + email + " at " + clientAddress;
+    List<String> keys = throttle.hasSucceeded(knownHere)
+        ? List.of(address) : List.of(address, "email:" + email);
     Optional<Duration> wait = throttle.acquire(keys);
     if (wait.isPresent()) {
       return Future.failedFuture(ApiError.tooManyAttempts("login", wait.get()));
@@ -60,6 +67,9 @@ public final class UsersService {
           ? Future.succeededFuture(found.orElseThrow().user())
           : Future.failedFuture(ApiError.invalidCredentials()));
     }).onComplete(result -> {
+      if (result.succeeded()) {
+        throttle.rememberSuccess(knownHere);
+      }
       // only a wrong password spends the budget; a success or an outage gives the attempt back
       if (result.succeeded() || !(result.cause() instanceof ApiError error && error.status() == 401)) {
         throttle.release(keys);
