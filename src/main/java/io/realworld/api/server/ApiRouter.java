@@ -10,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.sqlclient.Pool;
 
 /** Assembles the HTTP surface: cross-cutting handlers, health, and each Conduit feature. */
@@ -41,7 +40,7 @@ final class ApiRouter {
     router.route().handler(onlyUnderApi(BrowserSafety::noStoreWhenPrivate));
     router.route().handler(onlyUnderApi(BrowserSafety::jsonBodiesOnly));
     router.route().handler(onlyUnderApi(
-        TimeoutHandler.create(config.dbTimeout().multipliedBy(2).toMillis(), 503)));
+        new RequestTimeout(vertx, config.dbTimeout().multipliedBy(2))));
     // false: no uploads directory (the image's files are read-only, and creating it blocks)
     router.route().handler(onlyUnderApi(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES)));
     router.route().handler(onlyUnderApi(ctx -> {

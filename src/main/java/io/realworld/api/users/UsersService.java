@@ -4,6 +4,7 @@ import io.realworld.api.auth.JwtTokens;
 import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.http.ApiError;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,12 +33,17 @@ public final class UsersService {
     this.throttle = throttle;
   }
 
-  /** Registers a user; 409 naming every taken field, checked before the costly hash. */
-  Future<User> register(NewUser newUser) {
+  /**
+   * Registers a user; 409 naming every taken field, checked before the costly hash. Nothing is
+   * written once the client was answered 503 (the gate is closed).
+   */
+  Future<User> register(NewUser newUser, WriteGate gate) {
     return repository.takenFields(newUser.username(), newUser.email(), null)
         .compose(UsersService::failIfTaken)
         .compose(free -> passwords.hash(newUser.password()))
-        .compose(hash -> repository.insert(newUser.username(), newUser.email(), hash));
+        .compose(hash -> gate.enter()
+            ? repository.insert(newUser.username(), newUser.email(), hash)
+            : Future.failedFuture(ApiError.timedOut()));
   }
 
   /**
@@ -95,13 +101,17 @@ public final class UsersService {
     return repository.hasTokenVersion(userId, tokenVersion);
   }
 
-  /** Changes the caller's fields; 409 when the new username or email belongs to someone else. */
-  Future<User> update(long userId, UserUpdate update) {
+  /**
+   * Changes the caller's fields; 409 when the new username or email belongs to someone else.
+   * Nothing is written once the client was answered 503.
+   */
+  Future<User> update(long userId, UserUpdate update, WriteGate gate) {
     return repository.takenFields(update.username(), update.email(), userId)
         .compose(UsersService::failIfTaken)
         .compose(free -> update.password() == null
             ? Future.<String>succeededFuture(null) : passwords.hash(update.password()))
-        .compose(hash -> repository.update(userId, update, hash))
+        .compose(hash -> gate.enter()
+            ? repository.update(userId, update, hash) : Future.failedFuture(ApiError.timedOut()))
         .compose(UsersService::orUnknownToken);
   }
 
