@@ -1,6 +1,10 @@
 package io.realworld.api.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +17,27 @@ import java.util.function.LongSupplier;
  * takes a token from each of its keys before the password is checked, and a successful one gives
  * them back, so only failures spend the budget, and parallel guesses cannot overtake the count.
  *
- * <p>Memory is bounded: at most {@link #MAX_KEYS} buckets are kept, the least recently used
- * dropped first (a full bucket is the same as none). Shared by every event loop; each call holds
- * the lock for a few arithmetic operations only.
+ * <p>Memory is bounded in bytes whatever clients send: a key is kept as a 128-bit digest, never as
+ * the text it came from, so an entry is about {@link #BYTES_PER_ENTRY} bytes, and at most
+ * {@link #MAX_KEYS} buckets (and as many remembered logins) are kept, the least recently used
+ * dropped first. A bucket that has refilled is the same as none: idle clients are forgotten as
+ * soon as they have waited a minute. Shared by every event loop; each call holds the lock for a
+ * few arithmetic operations and one SHA-256 per key.
  */
 public final class LoginThrottle {
 
-  /** About 150 bytes each: a few MB at most, whatever an attacker sends. */
+  /** With about {@link #BYTES_PER_ENTRY} bytes each: under 8 MB for buckets and logins together. */
   static final int MAX_KEYS = 50_000;
+  /** A map entry, its 2-long digest key and its bucket or timestamp, on a 64-bit JVM. */
+  static final int BYTES_PER_ENTRY = 80;
   private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
 
   private final double capacity;
   private final double tokensPerNano;
   private final LongSupplier nanoTime;
-  private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-      return size() > MAX_KEYS;
-    }
-  };
+  private final Map<Digest, Bucket> buckets = lru();
+  /** Keys that have logged in successfully: see {@link #succeeded}. */
+  private final Map<Digest, Boolean> succeeded = lru();
 
   public LoginThrottle(int failuresPerMinute) {
     this(failuresPerMinute, System::nanoTime);
@@ -49,9 +55,10 @@ public final class LoginThrottle {
    */
   public synchronized Optional<Duration> acquire(List<String> keys) {
     long now = nanoTime.getAsLong();
+    forgetIdle(now);
     double missing = 0;
     for (String key : keys) {
-      Bucket bucket = buckets.get(key);
+      Bucket bucket = buckets.get(Digest.of(key));
       if (bucket != null) {
         bucket.refill(now);
         missing = Math.max(missing, 1 - bucket.tokens);
@@ -62,7 +69,7 @@ public final class LoginThrottle {
       return Optional.of(Duration.ofSeconds(Math.max(1, waitSeconds)));
     }
     for (String key : keys) {
-      buckets.computeIfAbsent(key, k -> new Bucket(capacity, now)).tokens -= 1;
+      buckets.computeIfAbsent(Digest.of(key), k -> new Bucket(capacity, now)).tokens -= 1;
     }
     return Optional.empty();
   }
@@ -71,7 +78,7 @@ public final class LoginThrottle {
   public synchronized void release(List<String> keys) {
     long now = nanoTime.getAsLong();
     for (String key : keys) {
-      Bucket bucket = buckets.get(key);
+      Bucket bucket = buckets.get(Digest.of(key));
       if (bucket != null) {
         bucket.refill(now);
         bucket.tokens = Math.min(capacity, bucket.tokens + 1);
@@ -79,8 +86,60 @@ public final class LoginThrottle {
     }
   }
 
+  /** Remembers that {@code key} (an email at an address, say) has logged in successfully. */
+  public synchronized void rememberSuccess(String key) {
+    succeeded.put(Digest.of(key), Boolean.TRUE);
+  }
+
+  /** Whether {@code key} has logged in successfully, as far as this process remembers. */
+  public synchronized boolean hasSucceeded(String key) {
+    return succeeded.get(Digest.of(key)) != null;
+  }
+
   synchronized int size() {
     return buckets.size();
+  }
+
+  /** Drops the least recently used buckets while they have refilled completely. */
+  private void forgetIdle(long now) {
+    Iterator<Bucket> eldest = buckets.values().iterator();
+    while (eldest.hasNext()) {
+      Bucket bucket = eldest.next();
+      bucket.refill(now);
+      if (bucket.tokens < capacity) {
+        return;
+      }
+      eldest.remove();
+    }
+  }
+
+  private static <V> Map<Digest, V> lru() {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Digest, V> eldest) {
+        return size() > MAX_KEYS;
+      }
+    };
+  }
+
+  /** The first 128 bits of a key's SHA-256: fixed-size, and without the email it came from. */
+  private record Digest(long high, long low) {
+
+    static Digest of(String key) {
+      byte[] hash;
+      try {
+        hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+      long high = 0;
+      long low = 0;
+      for (int i = 0; i < 8; i++) {
+        high = (high << 8) | (hash[i] & 0xff);
+        low = (low << 8) | (hash[i + 8] & 0xff);
+      }
+      return new Digest(high, low);
+    }
   }
 
   private final class Bucket {

@@ -2,6 +2,7 @@ package io.realworld.api.auth;
 
 import io.realworld.api.http.ApiError;
 import io.realworld.api.http.RequestIds;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import net.logstash.logback.argument.StructuredArguments;
@@ -13,7 +14,8 @@ import org.slf4j.MDC;
  * Reads {@code Authorization: Token <jwt>}, the RealWorld scheme (vertx-web's JWTAuthHandler only
  * knows {@code Bearer}). Where authentication is required, anything but a valid token is 401.
  * Where it is optional, a header that does not prove who the caller is (malformed, another scheme,
- * a forged, expired or unsigned token, a token of a user that is gone) is served exactly as no
+ * a forged, expired or unsigned token, a token of a user that is gone or issued before the user's
+ * latest password change) is served exactly as no
  * header: the RealWorld frontends log the user out on any 401, which would turn a stale token on
  * a public page into a logout. The answer then carries {@link #INVALID_TOKEN_CHALLENGE} so that a
  * client can still learn its token is no good.
@@ -34,7 +36,7 @@ public final class TokenAuthHandler {
     this.users = users;
   }
 
-  /** 401 without a valid token. */
+  /** 401 without a valid token of an existing user. */
   public Handler<RoutingContext> required() {
     return ctx -> {
       String header = ctx.request().getHeader("Authorization");
@@ -47,9 +49,13 @@ public final class TokenAuthHandler {
         ctx.fail(ApiError.unauthorized("is invalid"));
         return;
       }
-      tokens.verify(token).onComplete(verified -> {
-        if (verified.succeeded()) {
-          new AuthenticatedUser(verified.result(), token).attachTo(ctx);
+      // a deleted user's token is as invalid as a forged one: without this check every
+      // handler behind required() would meet a caller that is not there (a 500 on a write)
+      authenticate(token).onComplete(known -> {
+        if (known.failed()) {
+          ctx.fail(known.cause());
+        } else if (known.result() != null) {
+          known.result().attachTo(ctx);
           ctx.next();
         } else {
           ctx.fail(ApiError.unauthorized("is invalid"));
@@ -71,24 +77,32 @@ public final class TokenAuthHandler {
         servedAsAnonymous(ctx, "malformed header");
         return;
       }
-      tokens.verify(token).onComplete(verified -> {
-        if (verified.failed()) {
-          servedAsAnonymous(ctx, "invalid token");
-          return;
+      authenticate(token).onComplete(known -> {
+        if (known.failed()) {
+          ctx.fail(known.cause());
+        } else if (known.result() != null) {
+          known.result().attachTo(ctx);
+          ctx.next();
+        } else {
+          servedAsAnonymous(ctx, "invalid token"); // forged, expired, revoked, or its user gone
         }
-        long userId = verified.result();
-        users.exists(userId).onComplete(known -> {
-          if (known.failed()) {
-            ctx.fail(known.cause());
-          } else if (known.result()) {
-            new AuthenticatedUser(userId, token).attachTo(ctx);
-            ctx.next();
-          } else {
-            servedAsAnonymous(ctx, "unknown user");
-          }
-        });
       });
     };
+  }
+
+  /**
+   * The caller the token proves, or null when it proves nobody (forged, expired, malformed, or
+   * naming a user that is gone, or revoked by a password change); a failed future only when the database could not be asked.
+   */
+  private Future<AuthenticatedUser> authenticate(String token) {
+    return tokens.verify(token).transform(verified -> {
+      if (verified.failed()) {
+        return Future.succeededFuture(null);
+      }
+      long userId = verified.result().userId();
+      return users.accepts(userId, verified.result().tokenVersion())
+          .map(known -> known ? new AuthenticatedUser(userId, token) : null);
+    });
   }
 
   /** The token after the scheme, or null when the header is not {@code Token <something>}. */

@@ -12,6 +12,12 @@ import java.util.Optional;
 /** The SQL of comments: each operation is one statement, authors included. */
 public final class CommentsRepository {
 
+  /**
+   * The spec pages no comment list, so its size is bounded here: the newest 100, at most about
+   * 1 MB of comment bodies, whatever one account posts on one article.
+   */
+  public static final int MAX_LISTED = 100;
+
   // $1 is the caller (null when anonymous), for the author's "following" flag
   private static final String LIST = """
       SELECT c.id, c.body, c.created_at, c.updated_at, c.author_id, u.username, u.bio, u.image,
@@ -19,7 +25,8 @@ public final class CommentsRepository {
                      WHERE f.follower_id = $1 AND f.followed_id = c.author_id) AS following
       FROM comments c JOIN users u ON u.id = c.author_id
       WHERE c.article_id = $2
-      ORDER BY c.created_at DESC, c.id DESC""";
+      ORDER BY c.created_at DESC, c.id DESC
+      LIMIT %d""".formatted(MAX_LISTED);
   // nobody follows themselves, so the author's own view of themselves is "not following"
   private static final String INSERT = """
       WITH c AS (INSERT INTO comments (article_id, author_id, body) VALUES ($1, $2, $3)

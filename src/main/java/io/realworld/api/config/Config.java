@@ -1,6 +1,7 @@
 package io.realworld.api.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the service takes from its environment, validated. {@link #toString()} never shows
@@ -18,7 +19,12 @@ public record Config(
     boolean metricsEnabled,
     int maxConnections,
     Duration headerTimeout,
-    int loginFailuresPerMinute) {
+    int loginFailuresPerMinute,
+    List<String> corsAllowedOrigins) {
+
+  public Config {
+    corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+  }
 
   @Override
   public String toString() {
@@ -27,6 +33,6 @@ public record Config(
         + ", dbPoolSize=" + dbPoolSize
         + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", maxConnections="
         + maxConnections + ", headerTimeout=" + headerTimeout + ", loginFailuresPerMinute="
-        + loginFailuresPerMinute + "]";
+        + loginFailuresPerMinute + ", corsAllowedOrigins=" + corsAllowedOrigins + "]";
   }
 }

@@ -18,6 +18,8 @@ public final class ConfigLoader {
 
   public static final int MIN_JWT_SECRET_BYTES = 32;
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+  private static final Pattern ORIGIN =
+      Pattern.compile("https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d{1,5})?");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
   private final Map<String, String> env;
@@ -81,8 +83,12 @@ public final class ConfigLoader {
     // Failed logins allowed per minute for one client address, and for one email, before 429.
     int loginFailuresPerMinute = optional("LOGIN_FAILURES_PER_MINUTE", 10,
         value -> integer(value, 1, 100_000));
+    // Origins of browser frontends allowed to call the API (CORS); none by default.
+    List<String> corsAllowedOrigins = optional("CORS_ALLOWED_ORIGINS", List.of(),
+        ConfigLoader::origins);
     return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, shutdownDelay,
-        dbPoolSize, dbTimeout, metricsEnabled, maxConnections, headerTimeout, loginFailuresPerMinute);
+        dbPoolSize, dbTimeout, metricsEnabled, maxConnections, headerTimeout, loginFailuresPerMinute,
+        corsAllowedOrigins);
   }
 
   private <T> T required(String name, Function<String, T> parser) {
@@ -156,6 +162,20 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("must be at least " + MIN_JWT_SECRET_BYTES + " bytes long");
     }
     return value;
+  }
+
+  /** A comma-separated list of origins: scheme, host and optional port, no path, no wildcard. */
+  private static List<String> origins(String value) {
+    List<String> origins = new ArrayList<>();
+    for (String origin : value.split(",")) {
+      String trimmed = origin.trim();
+      if (!ORIGIN.matcher(trimmed).matches()) {
+        throw new IllegalArgumentException(
+            "must be a comma-separated list of origins such as https://app.example.com");
+      }
+      origins.add(trimmed);
+    }
+    return List.copyOf(origins);
   }
 
   private static boolean bool(String value) {

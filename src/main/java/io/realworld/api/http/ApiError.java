@@ -72,6 +72,17 @@ public final class ApiError extends RuntimeException {
         + retryAfter.toSeconds() + " s")), retryAfter);
   }
 
+  /** 503 with a {@code Retry-After}: the service is too busy now, and nothing was done. */
+  public static ApiError overloaded(String field, Duration retryAfter) {
+    return new ApiError(503, Map.of(field, List.of("is busy, retry in "
+        + retryAfter.toSeconds() + " s")), retryAfter);
+  }
+
+  /** 503: the request timed out before it wrote anything. */
+  public static ApiError timedOut() {
+    return new ApiError(503, "request", "timed out");
+  }
+
   public int status() {
     return status;
   }

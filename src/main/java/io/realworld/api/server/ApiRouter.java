@@ -10,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.sqlclient.Pool;
 
 /** Assembles the HTTP surface: cross-cutting handlers, health, and each Conduit feature. */
@@ -33,8 +32,15 @@ final class ApiRouter {
     // to the metrics, so an "/api/*" route here would prefix each route label ("/api/>/api/tags").
     // No request waits on anything for long: reading a slow body, a queue for a database
     // connection or a password hash. The database calls have DB_TIMEOUT each.
+    if (!config.corsAllowedOrigins().isEmpty()) {
+      // before the timeout and the body: a preflight is answered at once, and a request from a
+      // foreign origin is refused before it costs anything
+      router.route().handler(onlyUnderApi(BrowserSafety.cors(config.corsAllowedOrigins())));
+    }
+    router.route().handler(onlyUnderApi(BrowserSafety::noStoreWhenPrivate));
+    router.route().handler(onlyUnderApi(BrowserSafety::jsonBodiesOnly));
     router.route().handler(onlyUnderApi(
-        TimeoutHandler.create(config.dbTimeout().multipliedBy(2).toMillis(), 503)));
+        new RequestTimeout(vertx, config.dbTimeout().multipliedBy(2))));
     // false: no uploads directory (the image's files are read-only, and creating it blocks)
     router.route().handler(onlyUnderApi(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES)));
     router.route().handler(onlyUnderApi(ctx -> {

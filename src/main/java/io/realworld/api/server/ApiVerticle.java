@@ -50,7 +50,10 @@ final class ApiVerticle extends VerticleBase {
     server = vertx.createHttpServer(options)
         .connectionHandler(guard::opened)
         .invalidRequestHandler(new MalformedRequests())
-        .requestHandler(guard.guarding(router));
+        .requestHandler(guard.guarding(request -> {
+          BrowserSafety.noSniff(request);
+          router.handle(request);
+        }));
     return server.listen();
   }
 

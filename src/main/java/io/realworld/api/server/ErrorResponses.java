@@ -77,6 +77,7 @@ final class ErrorResponses implements Handler<RoutingContext> {
       case 400 -> ApiError.badRequest("request", "is invalid");
       case 401 -> ApiError.unauthorized("is missing");
       case 404 -> ApiError.notFound("resource");
+      case 403 -> new ApiError(403, "origin", "is not allowed"); // CorsHandler's only refusal
       case 405 -> new ApiError(405, "method", "not allowed");
       case 413 -> new ApiError(413, "body", "is too large");
       case 415 -> new ApiError(415, "content-type", "is not supported");

@@ -32,7 +32,7 @@ final class Features {
   static void mount(Router router, Pool pool, JwtTokens tokens,
       PasswordHasher passwords, LoginThrottle logins, TagsInUse tagsInUse) {
     UsersService users = new UsersService(new UsersRepository(pool), passwords, tokens, logins);
-    TokenAuthHandler auth = new TokenAuthHandler(tokens, users::exists);
+    TokenAuthHandler auth = new TokenAuthHandler(tokens, users::acceptsToken);
     UsersRoutes.mount(router, auth, users);
     ProfilesRoutes.mount(router, auth, new ProfilesService(new ProfilesRepository(pool)));
     TagsService tags = new TagsService(new TagsRepository(pool), tagsInUse);

@@ -33,6 +33,7 @@ final class MalformedRequests implements Handler<HttpServerRequest> {
         .setStatusCode(error.status())
         .putHeader("content-type", "application/json; charset=utf-8")
         .putHeader("connection", "close")
+        .putHeader("X-Content-Type-Options", "nosniff")
         .end(error.body().toBuffer())
         .onComplete(done -> request.connection().close());
   }

@@ -54,9 +54,13 @@ final class UserInput {
     return email;
   }
 
-  /** The email a login names: only required, since an unknown or odd one just fails to match. */
+  /**
+   * The email a login names: an unknown or odd one just fails to match, but one longer than any
+   * address is refused before it reaches the throttle, whose budgets it would key.
+   */
   String loginEmail() {
-    return text("email", true, true);
+    String email = text("email", true, true);
+    return email != null && atMost("email", email, EMAIL_MAX) ? email : null;
   }
 
   /** Taken as typed (spaces are part of a password); null when absent. */

@@ -14,7 +14,7 @@ import java.util.Set;
 /** All SQL of the users feature. Usernames and emails compare case-insensitively, as indexed. */
 public final class UsersRepository {
 
-  private static final String COLUMNS = "id, username, email, bio, image";
+  private static final String COLUMNS = "id, username, email, bio, image, token_version";
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
@@ -38,9 +38,9 @@ public final class UsersRepository {
         .map(rows -> first(rows).map(UsersRepository::user));
   }
 
-  Future<Boolean> exists(long id) {
-    return pool.preparedQuery("SELECT 1 FROM users WHERE id = $1")
-        .execute(Tuple.of(id))
+  Future<Boolean> hasTokenVersion(long id, int tokenVersion) {
+    return pool.preparedQuery("SELECT 1 FROM users WHERE id = $1 AND token_version = $2")
+        .execute(Tuple.of(id, tokenVersion))
         .map(rows -> rows.size() > 0);
   }
 
@@ -74,12 +74,16 @@ public final class UsersRepository {
         });
   }
 
-  /** Applies the update in one statement; empty when the user no longer exists. */
+  /**
+   * Applies the update in one statement; empty when the user no longer exists. A new password
+   * bumps the token version, which revokes every token issued before.
+   */
   Future<Optional<User>> update(long id, UserUpdate update, String passwordHashOrNull) {
     return pool.preparedQuery("UPDATE users SET"
             + " username = COALESCE($2, username),"
             + " email = COALESCE($3, email),"
             + " password_hash = COALESCE($4, password_hash),"
+            + " token_version = token_version + CASE WHEN $4 IS NULL THEN 0 ELSE 1 END,"
             + " bio = CASE WHEN $5 THEN $6 ELSE bio END,"
             + " image = CASE WHEN $7 THEN $8 ELSE image END,"
             + " updated_at = now()"
@@ -105,6 +109,6 @@ public final class UsersRepository {
 
   private static User user(Row row) {
     return new User(row.getLong("id"), row.getString("username"), row.getString("email"),
-        row.getString("bio"), row.getString("image"));
+        row.getString("bio"), row.getString("image"), row.getInteger("token_version"));
   }
 }

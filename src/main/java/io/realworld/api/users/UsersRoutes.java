@@ -5,6 +5,7 @@ import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.http.Handlers;
 import io.realworld.api.http.RequestBodies;
 import io.realworld.api.http.Responses;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -29,7 +30,7 @@ public final class UsersRoutes {
 
   private Future<Void> register(RoutingContext ctx) {
     NewUser newUser = NewUser.from(RequestBodies.wrapped(ctx, "user"));
-    return users.register(newUser)
+    return users.register(newUser, WriteGate.of(ctx))
         .compose(user -> Responses.created(ctx, wrap(user, users.tokenFor(user))));
   }
 
@@ -45,12 +46,15 @@ public final class UsersRoutes {
         .compose(user -> Responses.ok(ctx, wrap(user, caller.token())));
   }
 
-  /** Answers with the caller's own token: it names the user by id, so it survives a rename. */
+  /**
+   * Answers with a fresh token: after a password change the caller's own token is revoked with
+   * every other one issued before it.
+   */
   private Future<Void> update(RoutingContext ctx) {
     AuthenticatedUser caller = AuthenticatedUser.required(ctx);
     UserUpdate update = UserUpdate.from(RequestBodies.wrapped(ctx, "user"));
-    return users.update(caller.id(), update)
-        .compose(user -> Responses.ok(ctx, wrap(user, caller.token())));
+    return users.update(caller.id(), update, WriteGate.of(ctx))
+        .compose(user -> Responses.ok(ctx, wrap(user, users.tokenFor(user))));
   }
 
   /** The peer's address: the proxy's, behind one (X-Forwarded-For is not trusted: anyone sets it). */

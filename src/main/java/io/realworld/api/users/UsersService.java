@@ -4,6 +4,7 @@ import io.realworld.api.auth.JwtTokens;
 import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.http.ApiError;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,12 +33,17 @@ public final class UsersService {
     this.throttle = throttle;
   }
 
-  /** Registers a user; 409 naming every taken field, checked before the costly hash. */
-  Future<User> register(NewUser newUser) {
+  /**
+   * Registers a user; 409 naming every taken field, checked before the costly hash. Nothing is
+   * written once the client was answered 503 (the gate is closed).
+   */
+  Future<User> register(NewUser newUser, WriteGate gate) {
     return repository.takenFields(newUser.username(), newUser.email(), null)
         .compose(UsersService::failIfTaken)
         .compose(free -> passwords.hash(newUser.password()))
-        .compose(hash -> repository.insert(newUser.username(), newUser.email(), hash));
+        .compose(hash -> gate.enter()
+            ? repository.insert(newUser.username(), newUser.email(), hash)
+            : Future.failedFuture(ApiError.timedOut()));
   }
 
   /**
@@ -46,10 +52,17 @@ public final class UsersService {
    * once the client's address or the email has spent its budget of failures: both count, so
    * neither many addresses against one account nor one address against many accounts can guess
    * on. Known and unknown emails spend alike.
+   *
+   * <p>The email's budget does not apply at an address where this email has logged in before:
+   * otherwise anyone could keep the owner out of their account by failing on purpose with the
+   * owner's email. The owner's address still has its own budget, so guessing from it is no faster.
    */
   Future<User> login(Login login, String clientAddress) {
-    List<String> keys = List.of("address:" + clientAddress,
-        "email:" + login.email().toLowerCase(Locale.ROOT));
+    String email = login.email().toLowerCase(Locale.ROOT);
+    String address = "address:" + clientAddress;
+    String knownHere = "login:" + email + " at " + clientAddress;
+    List<String> keys = throttle.hasSucceeded(knownHere)
+        ? List.of(address) : List.of(address, "email:" + email);
     Optional<Duration> wait = throttle.acquire(keys);
     if (wait.isPresent()) {
       return Future.failedFuture(ApiError.tooManyAttempts("login", wait.get()));
@@ -60,6 +73,9 @@ public final class UsersService {
           ? Future.succeededFuture(found.orElseThrow().user())
           : Future.failedFuture(ApiError.invalidCredentials()));
     }).onComplete(result -> {
+      if (result.succeeded()) {
+        throttle.rememberSuccess(knownHere);
+      }
       // only a wrong password spends the budget; a success or an outage gives the attempt back
       if (result.succeeded() || !(result.cause() instanceof ApiError error && error.status() == 401)) {
         throttle.release(keys);
@@ -67,9 +83,9 @@ public final class UsersService {
     });
   }
 
-  /** A fresh token for a user who just registered or logged in. */
+  /** A fresh token for a user who just registered, logged in or changed their account. */
   String tokenFor(User user) {
-    return tokens.issue(user.id());
+    return tokens.issue(user.id(), user.tokenVersion());
   }
 
   /** The caller's account; 401 when a valid token names a user that no longer exists. */
@@ -77,18 +93,25 @@ public final class UsersService {
     return repository.findById(userId).compose(UsersService::orUnknownToken);
   }
 
-  /** Whether the id still names an account: a token outlives the user it was issued to. */
-  public Future<Boolean> exists(long userId) {
-    return repository.exists(userId);
+  /**
+   * Whether the id still names an account whose tokens are at this version: a token outlives the
+   * user it was issued to, and the password it was issued under.
+   */
+  public Future<Boolean> acceptsToken(long userId, int tokenVersion) {
+    return repository.hasTokenVersion(userId, tokenVersion);
   }
 
-  /** Changes the caller's fields; 409 when the new username or email belongs to someone else. */
-  Future<User> update(long userId, UserUpdate update) {
+  /**
+   * Changes the caller's fields; 409 when the new username or email belongs to someone else.
+   * Nothing is written once the client was answered 503.
+   */
+  Future<User> update(long userId, UserUpdate update, WriteGate gate) {
     return repository.takenFields(update.username(), update.email(), userId)
         .compose(UsersService::failIfTaken)
         .compose(free -> update.password() == null
             ? Future.<String>succeededFuture(null) : passwords.hash(update.password()))
-        .compose(hash -> repository.update(userId, update, hash))
+        .compose(hash -> gate.enter()
+            ? repository.update(userId, update, hash) : Future.failedFuture(ApiError.timedOut()))
         .compose(UsersService::orUnknownToken);
   }
 

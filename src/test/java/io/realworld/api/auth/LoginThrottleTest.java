@@ -2,6 +2,7 @@ package io.realworld.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,49 @@ class LoginThrottleTest {
     }
 
     assertThat(throttle.size()).isEqualTo(LoginThrottle.MAX_KEYS);
+  }
+
+  @Test
+  void forgetsAClientOnceItsBucketHasRefilled() {
+    throttle.acquire(ALICE);
+    assertThat(throttle.size()).isEqualTo(2);
+    advance(Duration.ofSeconds(9));
+    throttle.acquire(List.of("address:10.0.0.9"));
+    assertThat(throttle.size()).as("alice's buckets still miss a token").isEqualTo(3);
+
+    advance(Duration.ofSeconds(1));
+    throttle.acquire(List.of("address:10.0.0.9"));
+
+    assertThat(throttle.size()).as("alice's buckets are full again: forgotten").isEqualTo(1);
+  }
+
+  @Test
+  void keepsNoKeyTextSoAHugeKeyTakesNoMoreRoomThanAShortOne() throws InterruptedException {
+    String huge = "email:" + "x".repeat(1 << 20);
+    WeakReference<String> kept = new WeakReference<>(huge);
+    for (int i = 0; i < 6; i++) {
+      assertThat(throttle.acquire(List.of(huge))).isEmpty();
+      throttle.rememberSuccess(huge);
+    }
+    assertThat(throttle.acquire(List.of("email:" + "x".repeat(1 << 20))))
+        .as("an equal key is the same key").isPresent();
+    huge = null;
+
+    for (int i = 0; i < 50 && kept.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertThat(kept.get()).as("the throttle let go of the 1 MB key").isNull();
+    assertThat(throttle.size()).isEqualTo(1);
+  }
+
+  @Test
+  void remembersSuccessfulKeysOnly() {
+    throttle.rememberSuccess("login:alice@example.com at 10.0.0.1");
+
+    assertThat(throttle.hasSucceeded("login:alice@example.com at 10.0.0.1")).isTrue();
+    assertThat(throttle.hasSucceeded("login:alice@example.com at 10.0.0.2")).isFalse();
   }
 
   @Test

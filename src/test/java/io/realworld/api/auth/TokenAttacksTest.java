@@ -92,6 +92,51 @@ class TokenAttacksTest {
   }
 
   @Test
+  void aTokenWithoutAnExpiryIsRefused() {
+    JsonObject claims = HandMadeJwt.claims(userId, 3600);
+    claims.remove("exp");
+    assertRefused(API.withToken(HandMadeJwt.hs256(claims, TestApp.JWT_SECRET)).get("/api/user"));
+  }
+
+  @Test
+  void aTokenOfAnotherIssuerOrWithoutOneIsRefused() {
+    JsonObject other = HandMadeJwt.claims(userId, 3600).put("iss", "some-other-service");
+    JsonObject none = HandMadeJwt.claims(userId, 3600);
+    none.remove("iss");
+    assertRefused(API.withToken(HandMadeJwt.hs256(other, TestApp.JWT_SECRET)).get("/api/user"));
+    assertRefused(API.withToken(HandMadeJwt.hs256(none, TestApp.JWT_SECRET)).get("/api/user"));
+  }
+
+  @Test
+  void aTokenForAnotherAudienceOrWithoutOneIsRefused() {
+    JsonObject other = HandMadeJwt.claims(userId, 3600).put("aud", "some-other-api");
+    JsonObject none = HandMadeJwt.claims(userId, 3600);
+    none.remove("aud");
+    assertRefused(API.withToken(HandMadeJwt.hs256(other, TestApp.JWT_SECRET)).get("/api/user"));
+    assertRefused(API.withToken(HandMadeJwt.hs256(none, TestApp.JWT_SECRET)).get("/api/user"));
+  }
+
+  @Test
+  void aTokenWithoutAVersionOrAtAnotherOneIsRefused() {
+    JsonObject none = HandMadeJwt.claims(userId, 3600);
+    none.remove("ver");
+    JsonObject later = HandMadeJwt.claims(userId, 3600).put("ver", 1);
+    assertRefused(API.withToken(HandMadeJwt.hs256(none, TestApp.JWT_SECRET)).get("/api/user"));
+    assertRefused(API.withToken(HandMadeJwt.hs256(later, TestApp.JWT_SECRET)).get("/api/user"));
+  }
+
+  @Test
+  void clockSkewWithinTheLeewayIsForgivenAndBeyondItIsNot() {
+    long leeway = JwtTokens.LEEWAY.toSeconds();
+    String justExpired = HandMadeJwt.hs256(HandMadeJwt.claims(userId, -leeway / 2), TestApp.JWT_SECRET);
+    String expiredBeyond = HandMadeJwt.hs256(HandMadeJwt.claims(userId, -leeway - 5),
+        TestApp.JWT_SECRET);
+
+    assertThat(API.withToken(justExpired).get("/api/user").status()).isEqualTo(200);
+    assertRefused(API.withToken(expiredBeyond).get("/api/user"));
+  }
+
+  @Test
   void aGenuineSignatureOnAlteredClaimsIsRefused() {
     String[] genuine = user.token().split("\\.");
     String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(

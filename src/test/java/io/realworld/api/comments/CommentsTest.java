@@ -56,6 +56,21 @@ class CommentsTest {
   }
 
   @Test
+  void theListIsBoundedToTheNewestComments() {
+    int posted = CommentsRepository.MAX_LISTED + 5;
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < posted; i++) {
+      ids.add(id(commenter.api().post(path, comment("comment " + i))));
+    }
+
+    JsonArray listed = anonymous.get(path).json().getJsonArray("comments");
+
+    assertThat(listed.size()).isEqualTo(CommentsRepository.MAX_LISTED);
+    assertThat(listed.getJsonObject(0).getLong("id")).isEqualTo(ids.get(posted - 1));
+    assertThat(listed.getJsonObject(listed.size() - 1).getLong("id")).isEqualTo(ids.get(5));
+  }
+
+  @Test
   void anArticleWithoutCommentsHasAnEmptyList() {
     var response = anonymous.get(path);
     assertThat(response.status()).isEqualTo(200);

@@ -31,6 +31,7 @@ class ConfigLoaderTest {
     assertThat(config.maxConnections()).isEqualTo(1000);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(10);
+    assertThat(config.corsAllowedOrigins()).isEmpty();
     assertThat(config.database().host()).isEqualTo("db.internal");
     assertThat(config.database().port()).isEqualTo(6543);
     assertThat(config.database().database()).isEqualTo("conduit");
@@ -43,7 +44,8 @@ class ConfigLoaderTest {
     Config config = ConfigLoader.load(with(Map.of("PORT", "9000", "LOG_LEVEL", "debug",
         "SHUTDOWN_TIMEOUT", "1500ms", "DB_POOL_SIZE", "32", "DB_TIMEOUT", "2",
         "METRICS_ENABLED", "FALSE", "MAX_CONNECTIONS", "250", "HEADER_TIMEOUT", "3s",
-        "LOGIN_FAILURES_PER_MINUTE", "30")));
+        "LOGIN_FAILURES_PER_MINUTE", "30",
+        "CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:4200")));
 
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
@@ -54,6 +56,8 @@ class ConfigLoaderTest {
     assertThat(config.maxConnections()).isEqualTo(250);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(30);
+    assertThat(config.corsAllowedOrigins())
+        .containsExactly("https://app.example.com", "http://localhost:4200");
   }
 
   @Test
@@ -89,7 +93,10 @@ class ConfigLoaderTest {
       "MAX_CONNECTIONS, 0, MAX_CONNECTIONS must be between 1 and 1000000",
       "MAX_CONNECTIONS, many, MAX_CONNECTIONS must be a whole number",
       "HEADER_TIMEOUT, 2m, HEADER_TIMEOUT must be at most 60s",
-      "LOGIN_FAILURES_PER_MINUTE, 0, LOGIN_FAILURES_PER_MINUTE must be between 1 and 100000"})
+      "LOGIN_FAILURES_PER_MINUTE, 0, LOGIN_FAILURES_PER_MINUTE must be between 1 and 100000",
+      "CORS_ALLOWED_ORIGINS, *, CORS_ALLOWED_ORIGINS must be a comma-separated list of origins",
+      "CORS_ALLOWED_ORIGINS, https://app.example.com/, CORS_ALLOWED_ORIGINS must be a comma-sep",
+      "CORS_ALLOWED_ORIGINS, app.example.com, CORS_ALLOWED_ORIGINS must be a comma-separated"})
   void namesTheInvalidVariable(String name, String value, String expected) {
     assertThatThrownBy(() -> ConfigLoader.load(with(Map.of(name, value))))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())

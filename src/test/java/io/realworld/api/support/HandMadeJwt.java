@@ -30,10 +30,14 @@ public final class HandMadeJwt {
     return encode(new JsonObject().put("alg", "none").put("typ", "JWT")) + "." + encode(claims) + ".";
   }
 
-  /** Claims for {@code userId}, expiring {@code secondsFromNow} from now (negative: expired). */
+  /**
+   * Claims for {@code userId} at token version 0 (a user who never changed the password), with the
+   * service's issuer and audience, expiring {@code secondsFromNow} from now (negative: expired).
+   */
   public static JsonObject claims(long userId, long secondsFromNow) {
     long now = System.currentTimeMillis() / 1000;
-    return new JsonObject().put("sub", Long.toString(userId)).put("iat", now - 60)
+    return new JsonObject().put("sub", Long.toString(userId)).put("ver", 0)
+        .put("iss", "realworld-api").put("aud", "realworld-conduit").put("iat", now - 60)
         .put("exp", now + secondsFromNow);
   }
 

@@ -32,6 +32,17 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /** A connection from another loopback address (Linux routes all of 127.0.0.0/8 to lo). */
+  public static RawConnection openFrom(String localAddress, int port) {
+    try {
+      Socket socket = new Socket("127.0.0.1", port, java.net.InetAddress.getByName(localAddress), 0);
+      socket.setTcpNoDelay(true);
+      return new RawConnection(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Sends the text as is; false when the server has already closed the connection. */
   public boolean send(String text) {
     return send(text.getBytes(StandardCharsets.ISO_8859_1));

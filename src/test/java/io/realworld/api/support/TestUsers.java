@@ -32,8 +32,23 @@ public final class TestUsers {
   public static TestUser create(String username, String bio, String image) {
     ApiClient api = TestApp.client(); // the service migrates the schema before it is ready
     long id = insertUser(username, bio, image);
-    String token = tokens().issue(id);
+    String token = tokens().issue(id, 0);
     return new TestUser(id, username, token, api.withToken(token));
+  }
+
+  /** A client with a new token for the user at its current token version (password changes). */
+  public static ApiClient freshApi(TestUser user) {
+    String sql = "SELECT token_version FROM users WHERE id = ?";
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, user.id());
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return TestApp.client().withToken(tokens().issue(user.id(), result.getInt(1)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the token version of " + user.username(), e);
+    }
   }
 
   public static void follow(TestUser follower, TestUser followed) {

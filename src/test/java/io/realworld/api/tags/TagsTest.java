@@ -9,6 +9,8 @@ import io.realworld.api.support.TestUsers;
 import io.realworld.api.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TagsTest {
@@ -30,6 +32,30 @@ class TagsTest {
     var tags = response.json().getJsonArray("tags").getList();
     assertThat(tags).contains(rare, common);
     assertThat(tags.indexOf(common)).isLessThan(tags.indexOf(rare));
+  }
+
+  @Test
+  void theListIsBoundedToTheMostUsedTags() {
+    String everywhere = ApiClient.unique("everywhere");
+    int articles = TagsRepository.MAX_LISTED / 19 + 1;
+    List<String> slugs = new ArrayList<>();
+    try {
+      for (int a = 0; a < articles; a++) {
+        String[] tags = new String[20];
+        tags[0] = everywhere;
+        for (int t = 1; t < tags.length; t++) {
+          tags[t] = ApiClient.unique("many");
+        }
+        slugs.add(TestArticles.create(author, "Tagged " + a, tags).getString("slug"));
+      }
+
+      var tags = anonymous.get("/api/tags").json().getJsonArray("tags").getList();
+
+      assertThat(tags).hasSize(TagsRepository.MAX_LISTED).contains(everywhere);
+    } finally {
+      // tags no article carries are not listed: the other tests of the shared database see none
+      slugs.forEach(slug -> author.api().delete("/api/articles/" + slug));
+    }
   }
 
   @Test

@@ -3,9 +3,11 @@ package io.realworld.api.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realworld.api.support.ApiClient;
+import io.realworld.api.support.RawConnection;
 import io.realworld.api.support.Registrations;
 import io.realworld.api.support.StandaloneApp;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,43 @@ class LoginThrottlingTest {
 
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.header("Retry-After")).isNotBlank();
+  }
+
+  @Test
+  void anEmailLongerThanAnyAddressIs422BeforeItSpendsOrKeysAnyBudget() {
+    String huge = "x".repeat(100_000) + "@example.com";
+    for (int i = 0; i < BUDGET + 2; i++) {
+      var response = api.post("/api/users/login", login(huge, "guess"));
+      assertThat(response.status()).isEqualTo(422);
+      assertThat(response.json().getJsonObject("errors").getJsonArray("email").getString(0))
+          .startsWith("is too long");
+    }
+  }
+
+  @Test
+  void failuresFromElsewhereCannotLockTheOwnerOutAtAnAddressWhereTheyLoggedInBefore() {
+    var owner = Registrations.register(api);
+    assertThat(api.post("/api/users/login", login(owner.email(), Registrations.PASSWORD)).status())
+        .isEqualTo(200);
+    for (int i = 0; i < BUDGET; i++) {
+      assertThat(loginFrom("127.0.0.2", owner.email(), "guess")).startsWith("HTTP/1.1 401");
+    }
+    assertThat(loginFrom("127.0.0.3", owner.email(), "guess"))
+        .as("the email's budget is spent for everyone else").startsWith("HTTP/1.1 429");
+
+    var ownersLogin = api.post("/api/users/login", login(owner.email(), Registrations.PASSWORD));
+
+    assertThat(ownersLogin.status()).as(ownersLogin.body()).isEqualTo(200);
+  }
+
+  private String loginFrom(String address, String email, String password) {
+    String body = login(email, password).encode();
+    try (RawConnection connection = RawConnection.openFrom(address, app.port())) {
+      connection.send("POST /api/users/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body);
+      return connection.readResponse(Duration.ofSeconds(10));
+    }
   }
 
   private static JsonObject login(String email, String password) {
