@@ -56,8 +56,8 @@ if [[ $standin == false ]]; then
       ;;
     maven)
       set -x
-      exec ./mvnw -B -ntp -DskipTests spring-boot:build-image -Dspring-boot.build-image.imageName="$image" \
-        -Dspring-boot.build-image.builder="$builder" "$@"
+      exec ./mvnw -B -ntp -DskipTests spring-boot:build-image -Dimage.name="$image" \
+        -Dimage.builder="$builder" "$@"
       ;;
   esac
 fi
@@ -78,7 +78,7 @@ case $tool in
   maven)
     set -x
     exec ./mvnw -B -ntp -DskipTests -Pbuilder-local spring-boot:build-image \
-      -Dspring-boot.build-image.imageName="$image" -Dspring-boot.build-image.builder="$builder" "$@"
+      -Dimage.name="$image" -Dimage.builder="$builder" "$@"
     ;;
   *) die "usage: scripts/image.sh pack|maven [args...]" ;;
 esac

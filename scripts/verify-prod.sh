@@ -94,6 +94,8 @@ if [[ $mode == image ]]; then
       *) echo "VERIFY_BUILD must be pack or maven, not '$build_tool'" >&2; return 2 ;;
     esac >>"$build_log" 2>&1
   }
+  # No image of an earlier run may stand in for one this run failed to write.
+  docker image rm -f api api-verify-rebuilt api-verify-changed >/dev/null 2>&1 || true
   check="the image builds with a .env file and a private key in the source tree"
   build_image api || build_failed "$check"
   echo "PASS $check"

@@ -38,8 +38,11 @@ class ImageDefinitionDriftTest {
     String builder = ImageDefinition.projectBuilder();
 
     assertThat(builder).isEqualTo("paketobuildpacks/builder-jammy-base");
-    assertThat(ImageDefinition.pomImageValue("builder")).isEqualTo(builder);
-    assertThat(ImageDefinition.pomImageValue("name")).isEqualTo("api");
+    assertThat(ImageDefinition.pomImageValue("builder")).isEqualTo("${image.builder}");
+    assertThat(ImageDefinition.read("pom.xml"))
+        .contains("<image.builder>" + builder + "</image.builder>");
+    assertThat(ImageDefinition.pomImageValue("name")).isEqualTo("${image.name}");
+    assertThat(ImageDefinition.read("pom.xml")).contains("<image.name>api</image.name>");
     assertThat(ImageDefinition.read("scripts/image.sh")).contains("image=${IMAGE:-api}");
   }
 
