@@ -3,7 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVNW := ./mvnw -B -ntp
 
-.PHONY: help run test build clean startup-time reliability bench engine builder-local image image-maven check-deploy verify-prod
+.PHONY: help run test build clean startup-time image-startup reliability bench engine builder-local image image-maven check-deploy verify-prod
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ clean: ## Remove build output
 
 startup-time: build ## Measure process start -> ready against a real PostgreSQL (budget 1.5 s)
 	scripts/startup-time.sh
+
+image-startup: ## Time docker run -> ready for the image in 768m/2, 512m/1 and 256m/2 containers, with and without the startup cache
+	scripts/image-startup.sh
 
 reliability: ## Fault suites on the packaged jar: SIGTERM, database outage/absence, slow clients, 256 MiB (~5 min)
 	scripts/reliability.sh
