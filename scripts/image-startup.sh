@@ -56,7 +56,7 @@ start_once() {
   ready=$(date +%s%N)
   echo $(((ready - started) / 1000000))
   if [[ -n ${CLASS_LOG:-} ]]; then
-    docker exec "$name" sh -c "grep -c 'source: shared objects file' $CLASS_LOG; grep -ci 'warning' $CLASS_LOG || true"
+    docker exec "$name" sh -c "grep -c 'source: shared objects file' $CLASS_LOG; grep -c '\[warning\]\|\[error\]' $CLASS_LOG || true"
   fi
   docker rm -f "$name" >/dev/null
 }
