@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The startup cache: the classes the service loads at start, loaded, verified and linked once at
 # build time by a training run, so that every start maps them instead of loading ~6,500 classes
-# from jars [docs/vertx5.md "Startup"]. Java 25+ gets the AOT cache (-XX:AOTCacheOutput, JEP
+# from jars [docs/image.md "Startup"]. Java 25+ gets the AOT cache (-XX:AOTCacheOutput, JEP
 # 483/514/515), older JVMs a dynamic CDS archive (-XX:ArchiveClassesAtExit); the same split as
 # Paketo's spring-boot buildpack, whose training run only works for Spring apps.
 #
@@ -15,11 +15,10 @@
 # The training run needs no database: the service starts (readiness 503 while the database is
 # unreachable), answers a few requests and drains on SIGTERM; the JVM writes the cache as it exits.
 #
-# Proven here over the unpacked jar (process mode, make startup-time, StartupCacheBuildTest); not
-# yet run in a real Paketo build (no Docker engine where it was written). To confirm there: that
-# bellsoft-liberica honours bin/detect's plan (the JRE under /layers/*/jre at build time, the JDK's
-# jar under /layers/*/jdk/bin), that the training run works inside the build container, and that
-# the cache stays valid once the lifecycle has normalised the files' times.
+# Proven in images built by the real pack and lifecycle with libjvm's JVM buildpack (docs/image.md):
+# the JRE is a build layer under /layers/*/jre, the JDK's jar is under /layers/*/jdk/bin, the
+# training run works inside the build container, and the JVM takes the cache in containers of 256
+# MiB to 768 MiB once the lifecycle has normalised the files' times.
 #
 #   write_startup_cache LAYER START_CLASS   builds LAYER: application.jar, the cache, and
 #                                           java-options (an @argfile for the launch command).

@@ -166,7 +166,7 @@ final class ContainerTarget implements AppTarget {
    * Every layer the lifecycle exported, by name: the application's slices, each buildpack's
    * launch layers ({@code <buildpack id>:<layer>}), the launcher and the process types. The label's
    * shape ({@code buildpacks[].key}, {@code buildpacks[].layers.<name>.sha}) is the lifecycle's
-   * platform metadata as documented; not yet read from a real image here (no Docker engine).
+   * platform metadata, as images built here by the real lifecycle carry it (docs/image.md).
    */
   private Map<String, String> layerDigestsOf(String name) {
     JsonObject metadata = label(name, LIFECYCLE_METADATA);

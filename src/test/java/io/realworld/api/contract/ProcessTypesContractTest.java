@@ -57,11 +57,11 @@ class ProcessTypesContractTest {
 
   /**
    * The JVM maps the classes the training run loaded (the application's and its libraries') from
-   * the cache instead of reading and verifying them from jars [docs/vertx5.md "Startup"]; a class
+   * the cache instead of reading and verifying them from jars [docs/image.md "Startup"]; a class
    * loading log that the service's own JVM writes says where each class came from. A cache the JVM
    * cannot use would be ignored with a warning (on stderr, so stdout stays JSON). In image mode the
    * log goes to the container's /tmp and is read with grep as the image's user (the jammy run
-   * image has both; not yet run against a real image here).
+   * image has both, as the stand-in's has).
    */
   @Test
   void theWebProcessLoadsTheApplicationAndItsLibrariesFromTheStartupCache() {
