@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The fault suites of the issue "Reliability and security under load, faults and hostile input",
-# against the packaged jar (target/api.jar) and a real PostgreSQL, all on 127.0.0.1:
+# make reliability: fault suites under load, faults and hostile input, against the packaged jar
+# (target/api.jar) and a real PostgreSQL, all on 127.0.0.1:
 #   sigterm       SIGTERM under sustained load: nothing accepted fails, exit 0 in time, no write lost
 #   db-outage     PostgreSQL stopped for 4 s under load: 503s within the request timeout, recovery within 2 s, no loss
 #   db-absent     PostgreSQL missing at start: not ready, then ready once it appears

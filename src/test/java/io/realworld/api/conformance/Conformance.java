@@ -24,7 +24,7 @@ final class Conformance {
   /** Postman: "property is an ISO 8601 timestamp" (fraction digits required). */
   static final String POSTMAN_ISO_8601 =
       "^\\d{4,}-[01]\\d-[0-3]\\dT[0-2]\\d:[0-5]\\d:[0-5]\\d.\\d+(?:[+-][0-2]\\d:[0-5]\\d|Z)$";
-  /** Issue "Conduit API v2 complete": ISO-8601 UTC with milliseconds. */
+  /** The spec's date-time, as the RealWorld demo backend writes it: UTC with milliseconds. */
   static final String ISO_MILLIS_UTC = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$";
 
   static final String PASSWORD = "password123";
@@ -175,7 +175,7 @@ final class Conformance {
     assertThat(object.getValue(field)).as(field).isInstanceOfAny(Integer.class, Long.class);
   }
 
-  /** Every timestamp passes Hurl's and Postman's patterns and the issue's milliseconds rule. */
+  /** Every timestamp passes Hurl's and Postman's patterns and the milliseconds rule above. */
   static void assertTimestamp(String value) {
     assertThat(value).matches(HURL_DATE_TIME).matches(POSTMAN_ISO_8601).matches(ISO_MILLIS_UTC);
   }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What spec v2.0.0 (/work/shared/spec/realworld-openapi.yml) promises beyond the public suites:
+ * What the RealWorld spec v2.0.0 (realworld-apps/realworld api/openapi.yml) promises beyond the
+ * public suites:
  * every answer is JSON in the GenericErrorModel when it is an error, with a status the operation
  * documents, also for paths and methods the spec does not have.
  */
