@@ -20,7 +20,8 @@ public record Config(
     int maxConnections,
     Duration headerTimeout,
     int loginFailuresPerMinute,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    TrustedProxies trustedProxies) {
 
   public Config {
     corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -33,6 +34,7 @@ public record Config(
         + ", dbPoolSize=" + dbPoolSize
         + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", maxConnections="
         + maxConnections + ", headerTimeout=" + headerTimeout + ", loginFailuresPerMinute="
-        + loginFailuresPerMinute + ", corsAllowedOrigins=" + corsAllowedOrigins + "]";
+        + loginFailuresPerMinute + ", corsAllowedOrigins=" + corsAllowedOrigins
+        + ", trustedProxies=" + trustedProxies.blocks() + "]";
   }
 }

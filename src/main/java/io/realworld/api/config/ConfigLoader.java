@@ -86,9 +86,13 @@ public final class ConfigLoader {
     // Origins of browser frontends allowed to call the API (CORS); none by default.
     List<String> corsAllowedOrigins = optional("CORS_ALLOWED_ORIGINS", List.of(),
         ConfigLoader::origins);
+    // Peers whose X-Forwarded-For/Forwarded name the client; none by default, as anyone can send
+    // those headers to a service that is reachable without a proxy.
+    TrustedProxies trustedProxies = optional("TRUSTED_PROXIES", TrustedProxies.none(),
+        TrustedProxies::parse);
     return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, shutdownDelay,
         dbPoolSize, dbTimeout, metricsEnabled, maxConnections, headerTimeout, loginFailuresPerMinute,
-        corsAllowedOrigins);
+        corsAllowedOrigins, trustedProxies);
   }
 
   private <T> T required(String name, Function<String, T> parser) {

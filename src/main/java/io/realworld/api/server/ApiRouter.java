@@ -7,6 +7,7 @@ import io.realworld.api.http.ApiError;
 import io.realworld.api.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -21,8 +22,13 @@ final class ApiRouter {
   private ApiRouter() {
   }
 
-  static Router create(Vertx vertx, Config config, Pool pool, ProcessWide shared) {
-    Router router = Router.router(vertx);
+  /**
+   * The whole surface; {@code forwarded} says whether requests' X-Forwarded-For/Forwarded headers
+   * are believed (ProxiedRequests sends only trusted proxies' requests to such a router).
+   */
+  static Router create(Vertx vertx, Config config, Pool pool, ProcessWide shared,
+      AllowForwardHeaders forwarded) {
+    Router router = Router.router(vertx).allowForward(forwarded);
     router.route().handler(shared.inFlight());
     router.route().handler(new RequestLogging());
     shared.metrics().mount(router);
