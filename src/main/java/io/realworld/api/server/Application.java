@@ -1,6 +1,5 @@
 package io.realworld.api.server;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
@@ -44,7 +43,7 @@ public final class Application {
 
   /** Starts serving; returns once the port is bound, with the schema migration under way. */
   public static Application start(Config config) {
-    setLogLevel(config.logLevel());
+    LogLevels.apply(config.logLevel());
     Application application = new Application(config);
     application.deploy();
     return application;
@@ -135,10 +134,5 @@ public final class Application {
     int newline = message.indexOf('\n');
     return error.getClass().getSimpleName() + ": "
         + (newline < 0 ? message : message.substring(0, newline)).trim();
-  }
-
-  private static void setLogLevel(String level) {
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-        .setLevel(Level.toLevel(level));
   }
 }
