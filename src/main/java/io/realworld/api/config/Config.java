@@ -17,6 +17,7 @@ public record Config(
     int dbPoolSize,
     Duration dbTimeout,
     boolean metricsEnabled,
+    int metricsPort,
     int maxConnections,
     Duration headerTimeout,
     int loginFailuresPerMinute,
@@ -27,12 +28,17 @@ public record Config(
     corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
   }
 
+  /** Whether metrics are collected: only when something can scrape them, on METRICS_PORT. */
+  public boolean metricsServed() {
+    return metricsEnabled && metricsPort != 0;
+  }
+
   @Override
   public String toString() {
     return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
         + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", shutdownDelay=" + shutdownDelay
         + ", dbPoolSize=" + dbPoolSize
-        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", maxConnections="
+        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", metricsPort=" + metricsPort + ", maxConnections="
         + maxConnections + ", headerTimeout=" + headerTimeout + ", loginFailuresPerMinute="
         + loginFailuresPerMinute + ", corsAllowedOrigins=" + corsAllowedOrigins
         + ", trustedProxies=" + trustedProxies.blocks() + "]";

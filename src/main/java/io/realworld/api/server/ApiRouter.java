@@ -31,8 +31,7 @@ final class ApiRouter {
     Router router = Router.router(vertx).allowForward(forwarded);
     router.route().handler(shared.inFlight());
     router.route().handler(new RequestLogging());
-    shared.metrics().mount(router);
-    HealthRoutes.mount(router, vertx, pool, shared.state(), config.dbTimeout());
+    HealthRoutes.mount(router, vertx, shared.readiness(), shared.state(), config.dbTimeout());
 
     // The /api handlers below are pathless on purpose: Vert.x reports every matched route's path
     // to the metrics, so an "/api/*" route here would prefix each route label ("/api/>/api/tags").

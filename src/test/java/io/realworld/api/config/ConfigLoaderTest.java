@@ -28,6 +28,8 @@ class ConfigLoaderTest {
     assertThat(config.dbPoolSize()).isEqualTo(10);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.metricsEnabled()).isTrue();
+    assertThat(config.metricsPort()).isZero();
+    assertThat(config.metricsServed()).isFalse();
     assertThat(config.maxConnections()).isEqualTo(1000);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(10);
@@ -48,6 +50,7 @@ class ConfigLoaderTest {
         "LOGIN_FAILURES_PER_MINUTE", "30",
         "CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:4200"));
     all.put("TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7, fd00::/8");
+    all.put("METRICS_PORT", "9100");
     Config config = ConfigLoader.load(with(all));
 
     assertThat(config.port()).isEqualTo(9000);
@@ -56,6 +59,8 @@ class ConfigLoaderTest {
     assertThat(config.dbPoolSize()).isEqualTo(32);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.metricsEnabled()).isFalse();
+    assertThat(config.metricsPort()).isEqualTo(9100);
+    assertThat(config.metricsServed()).as("METRICS_ENABLED=false wins").isFalse();
     assertThat(config.maxConnections()).isEqualTo(250);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(30);
@@ -95,6 +100,8 @@ class ConfigLoaderTest {
       "DB_POOL_SIZE, 0, DB_POOL_SIZE must be between 1 and 200",
       "DB_TIMEOUT, soon, DB_TIMEOUT must be a duration",
       "METRICS_ENABLED, yes, METRICS_ENABLED must be true or false",
+      "METRICS_PORT, 8080, METRICS_PORT must differ from PORT",
+      "METRICS_PORT, 0, METRICS_PORT must be between 1 and 65535",
       "MAX_CONNECTIONS, 0, MAX_CONNECTIONS must be between 1 and 1000000",
       "MAX_CONNECTIONS, many, MAX_CONNECTIONS must be a whole number",
       "HEADER_TIMEOUT, 2m, HEADER_TIMEOUT must be at most 60s",
