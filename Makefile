@@ -3,7 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVNW := ./mvnw -B -ntp
 
-.PHONY: help run test build clean startup-time image-startup reliability bench engine builder-local image image-maven check-deploy verify-prod
+.PHONY: help run test build outdated clean startup-time image-startup reliability bench engine builder-local image image-maven check-deploy verify-prod
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -16,6 +16,9 @@ test: ## Run every test: unit, integration (embedded PostgreSQL), architecture, 
 
 build: ## Build target/api.jar (tests skipped)
 	$(MVNW) -DskipTests package
+
+outdated: ## List dependencies and plugins that have newer releases (versions-maven-plugin)
+	$(MVNW) versions:display-dependency-updates versions:display-plugin-updates
 
 check-deploy: ## Validate deploy/ and the CI workflow with kubectl kustomize, action-validator, docker compose config
 	scripts/check-deploy.sh

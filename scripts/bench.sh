@@ -64,7 +64,9 @@ start_api() { # METRICS_ENABLED value, then any extra JVM options
   local started metrics=$1
   shift
   started=$(date +%s%N)
+  # metrics are collected only where they are served: on a port of their own
   PORT=$port JWT_SECRET=bench-only-secret-0123456789abcdef0123 METRICS_ENABLED=$metrics \
+    METRICS_PORT=$((port + 1)) \
     exec_web_process "${java_opts[@]}" "$@" >"$app_log" 2>&1 &
   api_pid=$!
   until curl -fs -o /dev/null "$base/api/v1/health/ready"; do

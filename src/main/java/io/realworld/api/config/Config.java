@@ -17,13 +17,20 @@ public record Config(
     int dbPoolSize,
     Duration dbTimeout,
     boolean metricsEnabled,
+    int metricsPort,
     int maxConnections,
     Duration headerTimeout,
     int loginFailuresPerMinute,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    TrustedProxies trustedProxies) {
 
   public Config {
     corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+  }
+
+  /** Whether metrics are collected: only when something can scrape them, on METRICS_PORT. */
+  public boolean metricsServed() {
+    return metricsEnabled && metricsPort != 0;
   }
 
   @Override
@@ -31,8 +38,9 @@ public record Config(
     return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
         + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", shutdownDelay=" + shutdownDelay
         + ", dbPoolSize=" + dbPoolSize
-        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", maxConnections="
+        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", metricsPort=" + metricsPort + ", maxConnections="
         + maxConnections + ", headerTimeout=" + headerTimeout + ", loginFailuresPerMinute="
-        + loginFailuresPerMinute + ", corsAllowedOrigins=" + corsAllowedOrigins + "]";
+        + loginFailuresPerMinute + ", corsAllowedOrigins=" + corsAllowedOrigins
+        + ", trustedProxies=" + trustedProxies.blocks() + "]";
   }
 }

@@ -75,6 +75,12 @@ public final class ConfigLoader {
         value -> duration(value, Duration.ofMinutes(1)));
     // Prometheus metrics at /metrics; off only for a service that is scraped some other way
     boolean metricsEnabled = optional("METRICS_ENABLED", true, ConfigLoader::bool);
+    // Metrics show the JVM's version and each route's traffic, and a scrape is large: never on the
+    // public port, only on this one (0: none), which the platform keeps internal.
+    int metricsPort = optional("METRICS_PORT", 0, value -> integer(value, 1, 65535));
+    if (metricsPort == port) {
+      problems.add("METRICS_PORT must differ from PORT");
+    }
     // Open HTTP connections across all event loops; extra ones are closed as they arrive.
     int maxConnections = optional("MAX_CONNECTIONS", 1000, value -> integer(value, 1, 1_000_000));
     // How long a new connection may take to send its first request head (slowloris defence).
@@ -86,9 +92,13 @@ public final class ConfigLoader {
     // Origins of browser frontends allowed to call the API (CORS); none by default.
     List<String> corsAllowedOrigins = optional("CORS_ALLOWED_ORIGINS", List.of(),
         ConfigLoader::origins);
+    // Peers whose X-Forwarded-For/Forwarded name the client; none by default, as anyone can send
+    // those headers to a service that is reachable without a proxy.
+    TrustedProxies trustedProxies = optional("TRUSTED_PROXIES", TrustedProxies.none(),
+        TrustedProxies::parse);
     return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, shutdownDelay,
-        dbPoolSize, dbTimeout, metricsEnabled, maxConnections, headerTimeout, loginFailuresPerMinute,
-        corsAllowedOrigins);
+        dbPoolSize, dbTimeout, metricsEnabled, metricsPort, maxConnections, headerTimeout, loginFailuresPerMinute,
+        corsAllowedOrigins, trustedProxies);
   }
 
   private <T> T required(String name, Function<String, T> parser) {

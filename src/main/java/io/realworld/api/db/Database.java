@@ -34,13 +34,30 @@ public final class Database {
    * a new connection: no restart needed.
    */
   public static Pool pool(Vertx vertx, Config config, int size) {
+    // the metrics' pool_name: one per verticle, as each pool's gauges must be its own
+    return build(vertx, config, size, "conduit-" + POOLS.incrementAndGet(), size * 64);
+  }
+
+  /**
+   * Readiness's own connection, for the whole process, beside DB_POOL_SIZE: a request pool that
+   * is busy to its last connection is overload, not an unreachable database, and must not turn
+   * every replica unready at once. Probes that arrive while {@link #READINESS_QUEUE} others wait
+   * fail at once (503) instead of piling up.
+   */
+  public static Pool readinessPool(Vertx vertx, Config config) {
+    return build(vertx, config, 1, "readiness", READINESS_QUEUE);
+  }
+
+  /** Probes waiting for readiness's connection, beyond which a probe fails at once. */
+  static final int READINESS_QUEUE = 8;
+
+  private static Pool build(Vertx vertx, Config config, int size, String name, int waitQueue) {
     PoolOptions poolOptions = new PoolOptions()
         .setMaxSize(size)
-        // the metrics' pool_name: one per verticle, as each pool's gauges must be its own
-        .setName("conduit-" + POOLS.incrementAndGet())
+        .setName(name)
         .setConnectionTimeout((int) config.dbTimeout().toMillis())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxWaitQueueSize(size * 64)
+        .setMaxWaitQueueSize(waitQueue)
         // Idle connections go before a NAT or firewall drops them silently (AWS: 350 s), which
         // would stall their next query; old ones go so that a failed-over database is reached.
         .setIdleTimeout(4)

@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * {@code /api/v1/health/live}: the process answers. {@code /api/v1/health/ready} and
  * {@code /api/v1/health}: the database answers a query in time, the schema is current, and the
- * service is not draining.
+ * service is not draining. The database check runs on a pool of its own (one connection for the
+ * process), so a request pool busy to its last connection cannot fail it.
  */
 public final class HealthRoutes {
 
@@ -23,7 +24,7 @@ public final class HealthRoutes {
   private HealthRoutes() {
   }
 
-  public static void mount(Router router, Vertx vertx, Pool pool, ServiceState state,
+  public static void mount(Router router, Vertx vertx, Pool readinessPool, ServiceState state,
       Duration databaseTimeout) {
     HealthChecks live = HealthChecks.create(vertx)
         .register("process", promise -> promise.complete(Status.OK()));
@@ -36,7 +37,7 @@ public final class HealthRoutes {
           // Our own deadline answers DOWN (503); the handler's would answer 500.
           long timer = vertx.setTimer(databaseTimeout.toMillis(), id -> promise.tryComplete(
               Status.KO(new JsonObject().put("reason", "database did not answer in time"))));
-          pool.query("SELECT 1").execute().onComplete(result -> {
+          readinessPool.query("SELECT 1").execute().onComplete(result -> {
             vertx.cancelTimer(timer);
             promise.tryComplete(result.succeeded()
                 ? Status.OK() : Status.KO(new JsonObject().put("reason", "database unreachable")));

@@ -7,6 +7,7 @@ import io.realworld.api.http.ApiError;
 import io.realworld.api.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -21,12 +22,16 @@ final class ApiRouter {
   private ApiRouter() {
   }
 
-  static Router create(Vertx vertx, Config config, Pool pool, ProcessWide shared) {
-    Router router = Router.router(vertx);
+  /**
+   * The whole surface; {@code forwarded} says whether requests' X-Forwarded-For/Forwarded headers
+   * are believed (ProxiedRequests sends only trusted proxies' requests to such a router).
+   */
+  static Router create(Vertx vertx, Config config, Pool pool, ProcessWide shared,
+      AllowForwardHeaders forwarded) {
+    Router router = Router.router(vertx).allowForward(forwarded);
     router.route().handler(shared.inFlight());
     router.route().handler(new RequestLogging());
-    shared.metrics().mount(router);
-    HealthRoutes.mount(router, vertx, pool, shared.state(), config.dbTimeout());
+    HealthRoutes.mount(router, vertx, shared.readiness(), shared.state(), config.dbTimeout());
 
     // The /api handlers below are pathless on purpose: Vert.x reports every matched route's path
     // to the metrics, so an "/api/*" route here would prefix each route label ("/api/>/api/tags").

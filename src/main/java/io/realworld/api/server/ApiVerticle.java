@@ -4,6 +4,10 @@ import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.config.Config;
 import io.realworld.api.db.Database;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.AllowForwardHeaders;
+import io.vertx.ext.web.Router;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -32,7 +36,11 @@ final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var pool = Database.pool(vertx, config, shared.poolSizePerVerticle());
-    var router = ApiRouter.create(vertx, config, pool, shared);
+    Router direct = ApiRouter.create(vertx, config, pool, shared, AllowForwardHeaders.NONE);
+    // a second router only when some proxy is trusted: the default costs nothing
+    Handler<HttpServerRequest> handler = config.trustedProxies().isEmpty() ? direct
+        : new ProxiedRequests(config.trustedProxies(), direct,
+            ApiRouter.create(vertx, config, pool, shared, AllowForwardHeaders.ALL));
     HttpServerOptions options = new HttpServerOptions()
         .setHost("0.0.0.0")
         .setPort(config.port())
@@ -52,7 +60,7 @@ final class ApiVerticle extends VerticleBase {
         .invalidRequestHandler(new MalformedRequests())
         .requestHandler(guard.guarding(request -> {
           BrowserSafety.noSniff(request);
-          router.handle(request);
+          handler.handle(request);
         }));
     return server.listen();
   }

@@ -1,11 +1,11 @@
 package io.realworld.api.server;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.config.Config;
 import io.realworld.api.config.DatabaseUrl;
+import io.realworld.api.db.Database;
 import io.realworld.api.db.SchemaMigration;
 import io.realworld.api.health.ServiceState;
 import io.realworld.api.tags.TagsInUse;
@@ -38,13 +38,13 @@ public final class Application {
 
   private Application(Config config) {
     this.config = config;
-    this.metrics = config.metricsEnabled() ? Metrics.enabled() : Metrics.disabled();
+    this.metrics = config.metricsServed() ? Metrics.enabled() : Metrics.disabled();
     this.vertx = metrics.createVertx();
   }
 
   /** Starts serving; returns once the port is bound, with the schema migration under way. */
   public static Application start(Config config) {
-    setLogLevel(config.logLevel());
+    LogLevels.apply(config.logLevel());
     Application application = new Application(config);
     application.deploy();
     return application;
@@ -107,8 +107,12 @@ public final class Application {
     // one hashing pool for the process, outside any verticle: it lives until Vert.x closes
     ProcessWide shared = new ProcessWide(state, inFlight, new AtomicInteger(),
         new LoginThrottle(config.loginFailuresPerMinute()), new PasswordHasher(vertx), metrics,
-        poolSize, new TagsInUse());
+        poolSize, new TagsInUse(), Database.readinessPool(vertx, config));
     metrics.watch(shared.openConnections(), inFlight);
+    if (config.metricsServed()) {
+      metrics.serve(vertx, config.metricsPort()).await();
+      LOG.info("metrics on 0.0.0.0:{}{}", config.metricsPort(), Metrics.PATH);
+    }
     deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, shared),
         new DeploymentOptions().setInstances(instances)).await();
     LOG.info("listening on 0.0.0.0:{} with {} event loops", config.port(), instances);
@@ -135,10 +139,5 @@ public final class Application {
     int newline = message.indexOf('\n');
     return error.getClass().getSimpleName() + ": "
         + (newline < 0 ? message : message.substring(0, newline)).trim();
-  }
-
-  private static void setLogLevel(String level) {
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-        .setLevel(Level.toLevel(level));
   }
 }

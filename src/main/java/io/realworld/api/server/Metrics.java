@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
@@ -12,21 +14,22 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prometheus metrics at {@code /metrics}: HTTP requests by route template, method and status with
- * latency histograms; the database pool's usage and wait time; JVM memory, GC, threads and CPU.
- * With {@code METRICS_ENABLED=false} Vert.x runs without a metrics SPI at all, and the route is
- * not mounted.
+ * Prometheus metrics at {@code /metrics} on METRICS_PORT, never on the API's port: HTTP requests
+ * by route template, method and status with latency histograms; the database pool's usage and wait
+ * time; JVM memory, GC, threads and CPU. Without METRICS_PORT (or with METRICS_ENABLED=false)
+ * Vert.x runs without a metrics SPI at all, and nothing listens.
  */
 final class Metrics {
 
   static final String PATH = "/metrics";
+  /** Prometheus' text exposition format, what scrape() writes. */
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   // The route template ("/api/articles/:slug"), never the raw path: one series per route, not
   // one per slug. The pool labels tell the database pool from Vert.x's worker pools.
@@ -88,9 +91,20 @@ final class Metrics {
     }
   }
 
-  void mount(Router router) {
-    if (registry != null) {
-      router.get(PATH).handler(PrometheusScrapingHandler.create(registry));
+  /**
+   * Listens on {@code port} (all interfaces, as the platform's scraper is another host) with
+   * {@code /metrics} only. A scrape renders every series (a megabyte of text under load): on a
+   * worker, so no event loop stops serving API requests meanwhile.
+   */
+  Future<?> serve(Vertx vertx, int port) {
+    if (registry == null) {
+      return Future.succeededFuture();
     }
+    Router router = Router.router(vertx);
+    router.get(PATH).handler(ctx -> vertx.executeBlocking(registry::scrape, false)
+        .onSuccess(text -> ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(text))
+        .onFailure(ctx::fail));
+    return vertx.createHttpServer(new HttpServerOptions().setHost("0.0.0.0").setPort(port))
+        .requestHandler(router).listen();
   }
 }

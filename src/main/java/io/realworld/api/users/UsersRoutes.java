@@ -57,10 +57,17 @@ public final class UsersRoutes {
         .compose(user -> Responses.ok(ctx, wrap(user, users.tokenFor(user))));
   }
 
-  /** The peer's address: the proxy's, behind one (X-Forwarded-For is not trusted: anyone sets it). */
+  /**
+   * The client's address: the peer's, or, behind a proxy listed in TRUSTED_PROXIES, the one its
+   * X-Forwarded-For/Forwarded names (vertx-web answers it as the remote address then).
+   */
   private static String clientAddress(RoutingContext ctx) {
     var address = ctx.request().remoteAddress();
-    return address == null ? "unknown" : address.hostAddress();
+    if (address == null) {
+      return "unknown";
+    }
+    // a forwarded address is built from text, and has a host but no resolved address
+    return address.hostAddress() != null ? address.hostAddress() : address.host();
   }
 
   private static JsonObject wrap(User user, String token) {

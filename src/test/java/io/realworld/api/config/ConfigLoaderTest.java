@@ -28,10 +28,13 @@ class ConfigLoaderTest {
     assertThat(config.dbPoolSize()).isEqualTo(10);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.metricsEnabled()).isTrue();
+    assertThat(config.metricsPort()).isZero();
+    assertThat(config.metricsServed()).isFalse();
     assertThat(config.maxConnections()).isEqualTo(1000);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(10);
     assertThat(config.corsAllowedOrigins()).isEmpty();
+    assertThat(config.trustedProxies().isEmpty()).isTrue();
     assertThat(config.database().host()).isEqualTo("db.internal");
     assertThat(config.database().port()).isEqualTo(6543);
     assertThat(config.database().database()).isEqualTo("conduit");
@@ -41,11 +44,14 @@ class ConfigLoaderTest {
 
   @Test
   void readsEveryVariable() {
-    Config config = ConfigLoader.load(with(Map.of("PORT", "9000", "LOG_LEVEL", "debug",
+    Map<String, String> all = new HashMap<>(Map.of("PORT", "9000", "LOG_LEVEL", "debug",
         "SHUTDOWN_TIMEOUT", "1500ms", "DB_POOL_SIZE", "32", "DB_TIMEOUT", "2",
         "METRICS_ENABLED", "FALSE", "MAX_CONNECTIONS", "250", "HEADER_TIMEOUT", "3s",
         "LOGIN_FAILURES_PER_MINUTE", "30",
-        "CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:4200")));
+        "CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:4200"));
+    all.put("TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7, fd00::/8");
+    all.put("METRICS_PORT", "9100");
+    Config config = ConfigLoader.load(with(all));
 
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.logLevel()).isEqualTo("DEBUG");
@@ -53,11 +59,15 @@ class ConfigLoaderTest {
     assertThat(config.dbPoolSize()).isEqualTo(32);
     assertThat(config.dbTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.metricsEnabled()).isFalse();
+    assertThat(config.metricsPort()).isEqualTo(9100);
+    assertThat(config.metricsServed()).as("METRICS_ENABLED=false wins").isFalse();
     assertThat(config.maxConnections()).isEqualTo(250);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(30);
     assertThat(config.corsAllowedOrigins())
         .containsExactly("https://app.example.com", "http://localhost:4200");
+    assertThat(config.trustedProxies().blocks()).map(Object::toString)
+        .containsExactly("10.0.0.0/8", "192.168.1.7/32", "fd00:0:0:0:0:0:0:0/8");
   }
 
   @Test
@@ -90,13 +100,21 @@ class ConfigLoaderTest {
       "DB_POOL_SIZE, 0, DB_POOL_SIZE must be between 1 and 200",
       "DB_TIMEOUT, soon, DB_TIMEOUT must be a duration",
       "METRICS_ENABLED, yes, METRICS_ENABLED must be true or false",
+      "METRICS_PORT, 8080, METRICS_PORT must differ from PORT",
+      "METRICS_PORT, 0, METRICS_PORT must be between 1 and 65535",
       "MAX_CONNECTIONS, 0, MAX_CONNECTIONS must be between 1 and 1000000",
       "MAX_CONNECTIONS, many, MAX_CONNECTIONS must be a whole number",
       "HEADER_TIMEOUT, 2m, HEADER_TIMEOUT must be at most 60s",
       "LOGIN_FAILURES_PER_MINUTE, 0, LOGIN_FAILURES_PER_MINUTE must be between 1 and 100000",
       "CORS_ALLOWED_ORIGINS, *, CORS_ALLOWED_ORIGINS must be a comma-separated list of origins",
       "CORS_ALLOWED_ORIGINS, https://app.example.com/, CORS_ALLOWED_ORIGINS must be a comma-sep",
-      "CORS_ALLOWED_ORIGINS, app.example.com, CORS_ALLOWED_ORIGINS must be a comma-separated"})
+      "CORS_ALLOWED_ORIGINS, app.example.com, CORS_ALLOWED_ORIGINS must be a comma-separated",
+      "TRUSTED_PROXIES, proxy.internal, TRUSTED_PROXIES must be a comma-separated list of IP",
+      "TRUSTED_PROXIES, 10.0.0.0/33, TRUSTED_PROXIES must be a comma-separated list of IP",
+      "TRUSTED_PROXIES, 10.0.0.0/8/8, TRUSTED_PROXIES must be a comma-separated list of IP",
+      "TRUSTED_PROXIES, 10.0.0/8, TRUSTED_PROXIES must be a comma-separated list of IP",
+      "TRUSTED_PROXIES, '10.0.0.1,,10.0.0.2', TRUSTED_PROXIES must be a comma-separated list",
+      "TRUSTED_PROXIES, *, TRUSTED_PROXIES must be a comma-separated list of IP"})
   void namesTheInvalidVariable(String name, String value, String expected) {
     assertThatThrownBy(() -> ConfigLoader.load(with(Map.of(name, value))))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())

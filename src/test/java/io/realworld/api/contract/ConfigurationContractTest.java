@@ -38,7 +38,8 @@ class ConfigurationContractTest {
       "DATABASE_URL, mysql://root:canary-mysql-password@db:3306/conduit",
       "SHUTDOWN_TIMEOUT, -1",
       "DB_POOL_SIZE, 0",
-      "LOG_LEVEL, LOUD"})
+      "LOG_LEVEL, LOUD",
+      "TRUSTED_PROXIES, proxy.internal"})
   void anInvalidValueExits78NamingItsVariable(String variable, String value) {
     Map<String, String> env = SharedService.validEnvironment();
     env.put(variable, value);

@@ -19,6 +19,7 @@ public final class TestApp {
 
   public static final String JWT_SECRET = "test-only-secret-of-at-least-32-bytes-0123456789";
   private static String baseUrl;
+  private static String metricsUrl;
 
   private TestApp() {
   }
@@ -26,17 +27,26 @@ public final class TestApp {
   public static synchronized String baseUrl() {
     if (baseUrl == null) {
       int port = freePort();
+      int metricsPort = freePort();
       Application.start(ConfigLoader.load(Map.of(
           "PORT", Integer.toString(port),
+          "METRICS_PORT", Integer.toString(metricsPort),
           "DATABASE_URL", TestDatabase.url(),
           "JWT_SECRET", JWT_SECRET,
           "LOG_LEVEL", "WARN",
           // every test logs in from 127.0.0.1; LoginThrottleTest runs its own service with a low one
           "LOGIN_FAILURES_PER_MINUTE", "100000")));
       baseUrl = "http://127.0.0.1:" + port;
+      metricsUrl = "http://127.0.0.1:" + metricsPort;
       awaitReady(baseUrl, Duration.ofSeconds(60));
     }
     return baseUrl;
+  }
+
+  /** A client of the metrics port (METRICS_PORT): /metrics is served there, not on the API's. */
+  public static synchronized ApiClient metricsClient() {
+    baseUrl();
+    return new ApiClient(metricsUrl);
   }
 
   public static ApiClient client() {
