@@ -15,10 +15,9 @@ import org.slf4j.MDC;
  * knows {@code Bearer}). Where authentication is required, anything but a valid token is 401.
  * Where it is optional, a header that does not prove who the caller is (malformed, another scheme,
  * a forged, expired or unsigned token, a token of a user that is gone or issued before the user's
- * latest password change) is served exactly as no
- * header: the RealWorld frontends log the user out on any 401, which would turn a stale token on
- * a public page into a logout. The answer then carries {@link #INVALID_TOKEN_CHALLENGE} so that a
- * client can still learn its token is no good.
+ * latest password change) is served exactly as no header: the RealWorld frontends log the user
+ * out on any 401, which would turn a stale token on a public page into a logout. The answer then
+ * carries {@link #INVALID_TOKEN_CHALLENGE} so that a client can still learn its token is no good.
  */
 public final class TokenAuthHandler {
 
@@ -51,16 +50,7 @@ public final class TokenAuthHandler {
       }
       // a deleted user's token is as invalid as a forged one: without this check every
       // handler behind required() would meet a caller that is not there (a 500 on a write)
-      authenticate(token).onComplete(known -> {
-        if (known.failed()) {
-          ctx.fail(known.cause());
-        } else if (known.result() != null) {
-          known.result().attachTo(ctx);
-          ctx.next();
-        } else {
-          ctx.fail(ApiError.unauthorized("is invalid"));
-        }
-      });
+      authenticateThen(ctx, token, () -> ctx.fail(ApiError.unauthorized("is invalid")));
     };
   }
 
@@ -77,22 +67,29 @@ public final class TokenAuthHandler {
         servedAsAnonymous(ctx, "malformed header");
         return;
       }
-      authenticate(token).onComplete(known -> {
-        if (known.failed()) {
-          ctx.fail(known.cause());
-        } else if (known.result() != null) {
-          known.result().attachTo(ctx);
-          ctx.next();
-        } else {
-          servedAsAnonymous(ctx, "invalid token"); // forged, expired, revoked, or its user gone
-        }
-      });
+      // forged, expired, revoked, or its user gone
+      authenticateThen(ctx, token, () -> servedAsAnonymous(ctx, "invalid token"));
     };
+  }
+
+  /** Goes on as the caller the token proves, or runs {@code provesNobody}. */
+  private void authenticateThen(RoutingContext ctx, String token, Runnable provesNobody) {
+    authenticate(token).onComplete(known -> {
+      if (known.failed()) {
+        ctx.fail(known.cause());
+      } else if (known.result() != null) {
+        known.result().attachTo(ctx);
+        ctx.next();
+      } else {
+        provesNobody.run();
+      }
+    });
   }
 
   /**
    * The caller the token proves, or null when it proves nobody (forged, expired, malformed, or
-   * naming a user that is gone, or revoked by a password change); a failed future only when the database could not be asked.
+   * naming a user that is gone, or revoked by a password change); a failed future only when the
+   * database could not be asked.
    */
   private Future<AuthenticatedUser> authenticate(String token) {
     return tokens.verify(token).transform(verified -> {
