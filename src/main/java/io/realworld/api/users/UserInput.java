@@ -3,6 +3,9 @@ package io.realworld.api.users;
 import io.realworld.api.http.JsonFields;
 import io.realworld.api.http.Validation;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
@@ -33,16 +36,52 @@ final class UserInput {
     return fields.containsKey(field);
   }
 
-  /** Trimmed; null when absent. Required or present, it must be a non-blank string. */
+  /**
+   * Trimmed and in Unicode NFC, so that one name typed as composed or decomposed characters is one
+   * name; null when absent. Required or present, it must be a non-blank string without control,
+   * invisible or direction characters: they would make two names look alike, or reorder the text
+   * around a name wherever it is shown.
+   */
   String username(boolean required) {
     String username = text("username", required, true);
     if (username != null) {
+      username = Normalizer.normalize(username, Normalizer.Form.NFC);
       atMost("username", username, USERNAME_MAX);
-      if (username.codePoints().anyMatch(Character::isISOControl)) {
-        problems.add("username", "must not contain control characters");
+      if (username.codePoints().anyMatch(UserInput::hiddenOrControl)) {
+        problems.add("username", "must not contain control, invisible or direction characters");
       }
     }
     return username;
+  }
+
+  /** Like {@link #optionalText}, and then (once short enough) an http or https URL with a host. */
+  String optionalUrl(String field, int max) {
+    String url = optionalText(field, max);
+    if (url != null && url.codePointCount(0, url.length()) <= max && !isWebUrl(url)) {
+      problems.add(field, "must be an http or https URL");
+    }
+    return url;
+  }
+
+  private static boolean isWebUrl(String text) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme();
+      return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Cc, Cf (zero-width and bidi controls among them), line and paragraph separators, unassigned. */
+  private static boolean hiddenOrControl(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR, Character.PRIVATE_USE, Character.SURROGATE,
+          Character.UNASSIGNED -> true;
+      default -> false;
+    };
   }
 
   /** Trimmed; null when absent. Required or present, it must look like an address. */

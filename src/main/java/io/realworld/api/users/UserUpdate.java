@@ -16,7 +16,7 @@ record UserUpdate(String username, String email, String password,
     UserUpdate update = new UserUpdate(
         input.username(false), input.email(false), input.password(false, true),
         input.has("bio"), input.optionalText("bio", UserInput.BIO_MAX),
-        input.has("image"), input.optionalText("image", UserInput.IMAGE_MAX));
+        input.has("image"), input.optionalUrl("image", UserInput.IMAGE_MAX));
     input.throwIfInvalid();
     return update;
   }

@@ -35,7 +35,7 @@ class UpdateUserTest {
   void anEmptyStringOrNullClearsBioAndImage() {
     var registered = Registrations.register(anonymous);
     ApiClient api = anonymous.withToken(registered.token());
-    api.put("/api/user", update(new JsonObject().put("bio", "something").put("image", "x.png")));
+    api.put("/api/user", update(new JsonObject().put("bio", "something").put("image", "https://example.com/x.png")));
 
     var response = api.put("/api/user", update(new JsonObject().put("bio", "").putNull("image")));
 

@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UserInputTest {
 
@@ -52,21 +54,46 @@ class UserInputTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"ja\u0000ke", "ja\u200Bke", "ja\u202Eke", "ja\u2066ke", "ja\uFEFFke",
+      "ja\u2028ke", "ja\uE000ke"})
+  void controlInvisibleAndDirectionCharactersInAUsernameAreRefused(String username) {
+    assertThat(errorsOf(() -> NewUser.from(registration(username, "j@example.com", "12345678"))))
+        .isEqualTo(Map.of("username",
+            List.of("must not contain control, invisible or direction characters")));
+  }
+
+  /** "é" typed as one code point or as e + combining acute accent is one name. */
   @Test
-  void controlCharactersInAUsernameAreRefused() {
-    assertThat(errorsOf(() -> NewUser.from(registration("ja\u0000ke", "j@example.com", "12345678"))))
-        .isEqualTo(Map.of("username", List.of("must not contain control characters")));
+  void usernamesAreKeptInUnicodeNfc() {
+    NewUser decomposed = NewUser.from(registration("Jose\u0301", "j@example.com", "12345678"));
+
+    assertThat(decomposed.username()).isEqualTo("Jos\u00E9");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x.png", "javascript:alert(1)", "data:image/png;base64,AAAA",
+      "ftp://example.com/a.png", "https://", "//example.com/a.png"})
+  void anImageMustBeAnHttpOrHttpsUrl(String image) {
+    assertThat(errorsOf(() -> UserUpdate.from(new JsonObject().put("image", image))))
+        .isEqualTo(Map.of("image", List.of("must be an http or https URL")));
+  }
+
+  @Test
+  void anHttpsImageIsTakenAsGiven() {
+    assertThat(UserUpdate.from(new JsonObject().put("image", "HTTPS://example.com/a.png")).image())
+        .isEqualTo("HTTPS://example.com/a.png");
   }
 
   @Test
   void anUpdateTellsAbsentFromClearedFromSet() {
     UserUpdate nothing = UserUpdate.from(new JsonObject());
     UserUpdate cleared = UserUpdate.from(new JsonObject().put("bio", "").putNull("image"));
-    UserUpdate set = UserUpdate.from(new JsonObject().put("bio", "hi").put("image", "x.png"));
+    UserUpdate set = UserUpdate.from(new JsonObject().put("bio", "hi").put("image", "https://example.com/x.png"));
 
     assertThat(nothing).isEqualTo(new UserUpdate(null, null, null, false, null, false, null));
     assertThat(cleared).isEqualTo(new UserUpdate(null, null, null, true, null, true, null));
-    assertThat(set).isEqualTo(new UserUpdate(null, null, null, true, "hi", true, "x.png"));
+    assertThat(set).isEqualTo(new UserUpdate(null, null, null, true, "hi", true, "https://example.com/x.png"));
   }
 
   @Test
