@@ -12,8 +12,13 @@ public final class SqlErrors {
   }
 
   public static boolean isUniqueViolation(Throwable error, String constraint) {
+    return constraint.equals(violatedUniqueConstraint(error));
+  }
+
+  /** The unique constraint a failed statement violated, or null when it violated none. */
+  public static String violatedUniqueConstraint(Throwable error) {
     return error instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-        && constraint.equals(pg.getConstraint());
+        ? String.valueOf(pg.getConstraint()) : null;
   }
 
   /** A referenced row vanished: typically deleted by a concurrent request. */

@@ -1,8 +1,8 @@
 package io.realworld.api.users;
 
+import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -15,7 +15,6 @@ import java.util.Set;
 public final class UsersRepository {
 
   private static final String COLUMNS = "id, username, email, bio, image, token_version";
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
 
@@ -95,8 +94,8 @@ public final class UsersRepository {
   }
 
   private static <T> Future<T> conflictAsTaken(Throwable error) {
-    if (error instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-      String constraint = String.valueOf(pg.getConstraint());
+    String constraint = SqlErrors.violatedUniqueConstraint(error);
+    if (constraint != null) {
       return Future.failedFuture(ApiError.taken(constraint.contains("email") ? "email" : "username"));
     }
     return Future.failedFuture(error);
