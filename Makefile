@@ -9,7 +9,8 @@ help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
 run: ## Run the service (embedded PostgreSQL in .data/ unless DATABASE_URL is set)
-	$(MVNW) -q test-compile exec:java -Dexec.mainClass=io.realworld.api.DevServer -Dexec.classpathScope=test
+	$(MVNW) -q test-compile exec:java -Dexec.mainClass=io.realworld.api.DevServer -Dexec.classpathScope=test \
+	  -Dlogback.configurationFile=src/test/resources/logback-dev.xml
 
 test: ## Run every test: unit, integration (embedded PostgreSQL), architecture, contract
 	$(MVNW) verify
