@@ -296,7 +296,10 @@ measure_image() { # MEMORY CPUS
   done
   # the container that stays: what it was given, what it sees, what it uses at rest
   img[$size.engine_limits]=$(docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.NetworkMode}}' "$container")
-  img[$size.jvm]=$(docker logs "$container" 2>/dev/null | sed -n '/^Calculated JVM Memory Configuration: /{s///p;q;}')
+  # the whole log through sed: quitting early would kill `docker logs` with SIGPIPE (and, with
+  # pipefail, the run)
+  img[$size.jvm]=$(docker logs "$container" 2>/dev/null | sed -n 's/^Calculated JVM Memory Configuration: //p')
+  img[$size.jvm]=${img[$size.jvm]%%$'\n'*}
   probe_container
   img[$size.limit_mib]=$(mib "$(probe_value limit)") img[$size.cpu_quota]=$(probe_value cpu)
   img[$size.start_cgroup_mib]=$(mib "$(probe_value usage)") img[$size.start_rss_mib]=$(mib "$(probe_value VmRSS)" 1024)
