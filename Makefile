@@ -39,7 +39,7 @@ image-startup: ## Time docker run -> ready for the image in 768m/2, 512m/1 and 2
 reliability: ## Fault suites on the packaged jar: SIGTERM, database outage/absence, slow clients, 256 MiB (~5 min)
 	scripts/reliability.sh
 
-bench: build ## Benchmark the jar against PostgreSQL with wrk (~7 min; BENCH_SECONDS=5 for a quick look); see scripts/bench.sh
+bench: build ## Benchmark the jar on the host and the image in 512m and 256m containers with wrk (~15 min; BENCH_SECONDS=5 for a quick look); see scripts/bench.sh
 	scripts/bench.sh
 
 engine: ## Start a Docker-compatible engine (podman + runc from Debian) unless one answers; prints DOCKER_HOST
