@@ -3,11 +3,12 @@
 #   PASS <check> | FAIL <check>: <why> | SKIPPED <check>: <reason>
 # and exits non-zero on any FAIL.
 #
-# Image mode (pack and a Docker engine answer): builds the image `api` with pack from a copy of
-# the source tree holding canary secret files, builds it again (same source) and once more after
-# a source-only change, then runs the contract suite against the containers.
-# Process mode (otherwise, as on CI): the same with ./mvnw package, against target/api.jar laid out
-# and run the way the image runs it. Checks only an image can answer are SKIPPED, never PASS.
+# Image mode (wherever a container engine answers): builds the image `api` with scripts/image.sh
+# (pack; VERIFY_BUILD=maven: spring-boot:build-image; the Paketo builder, else the local stand-in)
+# from a copy of the source tree holding canary secret files, builds it again (same source) and
+# once more after a source-only change, then runs the contract suite against the containers.
+# Process mode (where no engine answers): the same with ./mvnw package, against target/api.jar laid
+# out and run the way the image runs it. Checks only an image can answer are SKIPPED, never PASS.
 # VERIFY_MODE=image|process overrides the detection.
 #
 # Every check is a test method of src/test/java/io/realworld/api/contract (one source of truth

@@ -119,6 +119,9 @@ tmp_hook='chmod 1777 "$1/tmp"'
 # Last: what sync-in brought and apt's caches would otherwise stay in the tarball (~140 MB).
 clean_hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/cache/apt/*.bin "$1"/var/lib/apt/lists/* "$1"/var/log/apt/* "$1"/var/log/dpkg.log "$1"/var/cache/debconf/*-old "$1"/tmp/*'
 
+# What both stack images get after their user: the locale, /tmp, and no caches.
+stack_hooks=(--customize-hook="$locale_hook" --customize-hook="$tmp_hook" --customize-hook="$clean_hook")
+
 # build: stack.toml's [build] packages minus build-essential (see the header). bash, coreutils,
 # tar and gzip are Essential in Debian, so every minbase has them; zlib1g comes with zlib1g-dev.
 build_packages=ca-certificates,curl,git,jq,libexpat1,libgmp-dev,libssl3,libyaml-0-2,netbase,openssl,tzdata,xz-utils,zlib1g-dev,locales
@@ -127,10 +130,8 @@ build_opts=(
   --include="$build_packages"
   "${sync_out[@]}"
   --customize-hook="$(cnb_user 1001)"
-  --customize-hook="$locale_hook"
   --customize-hook='for p in /workspace /workspace/source-ws /workspace/source; do chroot "$1" git config --system --add safe.directory "$p"; done'
-  --customize-hook="$tmp_hook"
-  --customize-hook="$clean_hook"
+  "${stack_hooks[@]}"
 )
 # run: stack.toml's [run] packages (libc6 is in every minbase), plus locales as Paketo installs it.
 run_packages=ca-certificates,libexpat1,libssl3,libyaml-0-2,netbase,openssl,tzdata,zlib1g,locales
@@ -139,9 +140,7 @@ run_opts=(
   --include="$run_packages"
   "${sync_out[@]}"
   --customize-hook="$(cnb_user 1002)"
-  --customize-hook="$locale_hook"
-  --customize-hook="$tmp_hook"
-  --customize-hook="$clean_hook"
+  "${stack_hooks[@]}"
 )
 # postgres: the postgres user gets the official image's 999:999 (written before postgresql-common
 # runs adduser, which then keeps it), and postgresql-common is told not to create the "main"
