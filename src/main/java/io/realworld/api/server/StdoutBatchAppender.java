@@ -1,0 +1,48 @@
+package io.realworld.api.server;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+
+/**
+ * Standard output for the asynchronous appender in front of it (logback.xml), through a buffer
+ * that the asynchronous appender flushes at the end of each batch of events. Logback's
+ * ConsoleAppender writes through {@code System.out}, which flushes every event: one write into the
+ * platform's log pipe per request, which under load costs a large share of the service's
+ * throughput (docs/performance.md). Here a busy second's events leave in a few writes, and an
+ * event on a quiet service is still flushed at once, its batch being one event.
+ */
+public final class StdoutBatchAppender extends OutputStreamAppender<ILoggingEvent> {
+
+  private static final int BUFFER_BYTES = 64 * 1024;
+
+  @Override
+  public void start() {
+    setImmediateFlush(false);
+    setOutputStream(new BufferedOutputStream(new KeptOpen(new FileOutputStream(FileDescriptor.out)),
+        BUFFER_BYTES));
+    super.start();
+  }
+
+  /** Stopping logback flushes standard output but leaves it open for the JVM's last words. */
+  private static final class KeptOpen extends FilterOutputStream {
+
+    KeptOpen(FileOutputStream stdout) {
+      super(stdout);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
