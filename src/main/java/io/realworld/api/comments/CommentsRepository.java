@@ -1,5 +1,6 @@
 package io.realworld.api.comments;
 
+import io.realworld.api.db.Rows;
 import io.realworld.api.profiles.Profile;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -58,10 +59,7 @@ public final class CommentsRepository {
   Future<Optional<Long>> authorOf(long commentId, long articleId) {
     return pool.preparedQuery("SELECT author_id FROM comments WHERE id = $1 AND article_id = $2")
         .execute(Tuple.of(commentId, articleId))
-        .map(rows -> {
-          Row row = rows.size() == 0 ? null : rows.iterator().next();
-          return Optional.ofNullable(row).map(found -> found.getLong("author_id"));
-        });
+        .map(rows -> Rows.first(rows).map(row -> row.getLong("author_id")));
   }
 
   private static Comment comment(Row row) {

@@ -1,5 +1,6 @@
 package io.realworld.api.profiles;
 
+import io.realworld.api.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -21,10 +22,7 @@ public final class ProfilesRepository {
             + " EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $2 AND f.followed_id = u.id)"
             + " AS following FROM users u WHERE lower(u.username) = lower($1)")
         .execute(Tuple.of(username, viewerId))
-        .map(rows -> {
-          var iterator = rows.iterator();
-          return iterator.hasNext() ? Optional.of(profile(iterator.next())) : Optional.empty();
-        });
+        .map(rows -> Rows.first(rows).map(ProfilesRepository::profile));
   }
 
   /**
