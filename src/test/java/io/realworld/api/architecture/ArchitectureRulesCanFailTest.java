@@ -78,6 +78,19 @@ class ArchitectureRulesCanFailTest {
         .containsExactlyInAnyOrderElementsOf(stated);
   }
 
+  @Test
+  void the_shared_profile_sql_is_the_only_repository_other_features_may_use() {
+    String fixture = FIXTURES + ".repositories_are_used_only_by_their_own_feature_and_the_wiring";
+    JavaClasses classes = new ClassFileImporter().importPackages(fixture);
+    List<String> violations = new NamedRule("", definition(
+            "repositories_are_used_only_by_their_own_feature_and_the_wiring"))
+        .forApplicationIn(fixture).evaluate(classes).getFailureReport().getDetails();
+
+    assertThat(violations).anyMatch(line -> line.contains(".profiles.FollowsSql"))
+        .anyMatch(line -> line.contains(".users.UsersRepository"))
+        .noneMatch(line -> line.contains(".profiles.ProfileSql"));
+  }
+
   /** The method of ArchitectureRules a rule's name stands for: nothing_sleeps, nothingSleeps(). */
   private static Method definition(String name) {
     Matcher underscore = WORD_AFTER_UNDERSCORE.matcher(name);
