@@ -64,7 +64,7 @@ final class ApiRouter {
       }
     }));
 
-    JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret());
+    JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret().value());
     Features.mount(router, pool, tokens, shared.passwords(), shared.logins(),
         shared.tagsInUse());
 

@@ -1,5 +1,6 @@
 package io.realworld.api.users;
 
+import io.realworld.api.config.Secret;
 import io.realworld.api.db.Rows;
 import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
@@ -47,7 +48,8 @@ public final class UsersRepository {
     return pool.preparedQuery("SELECT " + COLUMNS + ", password_hash FROM users"
             + " WHERE lower(email) = lower($1)")
         .execute(Tuple.of(email))
-        .map(rows -> Rows.first(rows).map(row -> new Credentials(user(row), row.getString("password_hash"))));
+        .map(rows -> Rows.first(rows).map(row -> new Credentials(user(row),
+            new Secret(row.getString("password_hash")))));
   }
 
   /**

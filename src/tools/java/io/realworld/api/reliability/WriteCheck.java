@@ -44,7 +44,7 @@ public final class WriteCheck {
     int comments = 0;
     int missing = 0;
     int wrongTags = 0;
-    try (Connection db = DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.password())) {
+    try (Connection db = DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.revealPassword())) {
       for (String ack : acks) {
         String[] fields = ack.split("\t");
         if (fields[0].equals("article")) {
