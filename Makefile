@@ -10,7 +10,7 @@ help: ## List the targets
 
 run: ## Run the service (embedded PostgreSQL in .data/ unless DATABASE_URL is set)
 	$(MVNW) -q test-compile exec:java -Dexec.mainClass=io.realworld.api.DevServer -Dexec.classpathScope=test \
-	  -Dlogback.configurationFile=src/test/resources/logback-dev.xml
+	  -Dlogback.configurationFile=src/tools/resources/logback-dev.xml
 
 test: ## Run every test: unit, integration (embedded PostgreSQL), architecture, contract
 	$(MVNW) verify

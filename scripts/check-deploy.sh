@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validates the deployment files with the platforms' own tools where this machine has them;
-# the promises they make are checked by the tests in src/test/java/io/realworld/api/deploy/.
+# the promises they make are checked by the tests in src/it/java/io/realworld/api/deploy/.
 # Prints one PASS/FAIL/SKIPPED line per check; fails when any check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."

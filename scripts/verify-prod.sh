@@ -11,7 +11,7 @@
 # out and run the way the image runs it. Checks only an image can answer are SKIPPED, never PASS.
 # VERIFY_MODE=image|process overrides the detection.
 #
-# Every check is a test method of src/test/java/io/realworld/api/contract (one source of truth
+# Every check is a test method of src/it/java/io/realworld/api/contract (one source of truth
 # for both modes); this script builds what they inspect and reports their results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -134,12 +134,12 @@ else
     -Dverify.changedJar="$work/api-changed.jar")
 fi
 
-say "running the contract checks (src/test/java/io/realworld/api/contract)"
+say "running the contract checks (src/it/java/io/realworld/api/contract)"
 rm -rf "$root/target/failsafe-reports"
 suite_log="$work/contract.log"
 # Failsafe alone: the unit and integration tests are make test's job.
 if ! ./mvnw -B -ntp test-compile failsafe:integration-test \
-    -Dit.test='**/contract/*Test' \
+    -Dit.test='**/contract/*IT' \
     -Dverify.canaries="$canaries" "${maven_properties[@]}" >"$suite_log" 2>&1; then
   echo "FAIL the contract suite ran: see its output below"
   tail -n 60 "$suite_log"

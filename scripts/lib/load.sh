@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The load driver (io.realworld.api.reliability.LoadDriver, test sources) and queries over the
+# The load driver (io.realworld.api.reliability.LoadDriver, src/tools/java) and queries over the
 # requests.csv it writes: one row per request, "start_ms,end_ms,op,outcome". Queries take an awk
 # condition over the names start, end, op, outcome and latency (end - start), e.g.
 #   csv_query "$out/requests.csv" count 'op == "create" && outcome == "201"'

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# A real PostgreSQL for scripts, with only a JDK: the embedded server from the test classpath.
+# A real PostgreSQL for scripts, with only a JDK: support/PostgresServer (src/tools/java) on the test classpath.
 # Sourcing scripts call start_postgres (on POSTGRES_PORT, or a free port); it sets DATABASE_URL and POSTGRES_PID, and stop_postgres
 # ends it (a clean PostgreSQL shutdown). With POSTGRES_PORT and POSTGRES_DATA_DIR the cluster lives in that directory and
 # survives stop_postgres: start_postgres again brings the same database back on the same port. Needs the test classes:

@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # The startup cache: the classes the service loads at start, loaded, verified and linked once at
-# build time by a training run, so that every start maps them instead of loading ~6,500 classes
-# from jars [docs/image.md "Startup"]. Java 25+ gets the AOT cache (-XX:AOTCacheOutput, JEP
-# 483/514/515), older JVMs a dynamic CDS archive (-XX:ArchiveClassesAtExit); the same split as
+# build time by a training run, so that every start maps them instead of loading thousands of
+# classes from jars (docs/image.md "Startup" has the count a real image took). Java 25+ gets the
+# AOT cache (-XX:AOTCacheOutput, JEP 483/514/515), older JVMs a dynamic CDS archive
+# (-XX:ArchiveClassesAtExit); the same split as
 # Paketo's spring-boot buildpack, whose training run only works for Spring apps.
 #
 # The cache takes jars only (a non-empty directory such as BOOT-INF/classes is refused, even last on

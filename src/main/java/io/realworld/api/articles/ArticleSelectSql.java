@@ -1,13 +1,13 @@
 package io.realworld.api.articles;
 
-import io.realworld.api.profiles.Profile;
+import io.realworld.api.profiles.ProfileSql;
 import io.vertx.sqlclient.Row;
 import java.util.Arrays;
 
 /**
  * The columns an article is read with, and their mapping. The tags and the favorites count are
- * columns of the article, kept with what they summarise (V3 migration); the author and the
- * caller's flags are a join and two {@code EXISTS}, so a whole page is one statement, not one per
+ * columns of the article, kept with what they summarise (V3 migration); the author ({@code users u},
+ * seen as ProfileSql says) and the caller's flags are a join and two {@code EXISTS}, so a whole page is one statement, not one per
  * article. {@code $1} is the caller's user id, or null for an anonymous caller, which makes both
  * flags false. {@code tag_list} is sorted by name in code point order, whatever the database's
  * collation: the public RealWorld suites send {@code ["training", "dragons"]} and expect
@@ -17,11 +17,10 @@ final class ArticleSelectSql {
 
   static final String SUMMARY_COLUMNS = """
       a.id, a.slug, a.title, a.description, a.created_at, a.updated_at,
-      a.author_id, a.favorites_count, a.tag_list, u.username, u.bio, u.image,
-      EXISTS (SELECT 1 FROM follows f
-              WHERE f.follower_id = $1 AND f.followed_id = a.author_id) AS following,
+      a.favorites_count, a.tag_list,
       EXISTS (SELECT 1 FROM favorites fv
-              WHERE fv.user_id = $1 AND fv.article_id = a.id) AS favorited""";
+              WHERE fv.user_id = $1 AND fv.article_id = a.id) AS favorited,
+      """ + ProfileSql.columnsSeenBy("$1");
 
   static final String FULL_COLUMNS = SUMMARY_COLUMNS + ", a.body";
 
@@ -41,11 +40,6 @@ final class ArticleSelectSql {
         row.getLong("id"), row.getString("slug"), row.getString("title"),
         row.getString("description"), body, Arrays.asList(row.getArrayOfStrings("tag_list")),
         row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
-        row.getBoolean("favorited"), row.getLong("favorites_count"), author(row));
-  }
-
-  private static Profile author(Row row) {
-    return new Profile(row.getLong("author_id"), row.getString("username"), row.getString("bio"),
-        row.getString("image"), row.getBoolean("following"));
+        row.getBoolean("favorited"), row.getLong("favorites_count"), ProfileSql.profile(row));
   }
 }

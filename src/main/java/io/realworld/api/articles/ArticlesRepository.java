@@ -1,10 +1,10 @@
 package io.realworld.api.articles;
 
 import io.realworld.api.articles.Slugs.SlugCandidates;
+import io.realworld.api.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -78,19 +78,18 @@ public final class ArticlesRepository {
 
   Future<Optional<Article>> findBySlug(String slug, Long viewerId) {
     return pool.preparedQuery(BY_SLUG).execute(Tuple.of(viewerId, slug))
-        .map(ArticlesRepository::first);
+        .map(rows -> Rows.first(rows).map(ArticleSelectSql::full));
   }
 
   Future<Optional<Article>> findById(long id, Long viewerId) {
     return pool.preparedQuery(BY_ID).execute(Tuple.of(viewerId, id))
-        .map(ArticlesRepository::first);
+        .map(rows -> Rows.first(rows).map(ArticleSelectSql::full));
   }
 
   Future<Optional<ArticleRef>> findRef(String slug) {
     return pool.preparedQuery("SELECT id, author_id, title FROM articles WHERE slug = $1")
         .execute(Tuple.of(slug))
-        .map(rows -> rows.size() == 0
-            ? Optional.empty() : Optional.of(ref(rows.iterator().next())));
+        .map(rows -> Rows.first(rows).map(ArticlesRepository::ref));
   }
 
   /** Inserts the article and its tags; a race for the slug fails with a unique violation. */
@@ -133,10 +132,5 @@ public final class ArticlesRepository {
 
   private static ArticleRef ref(Row row) {
     return new ArticleRef(row.getLong("id"), row.getLong("author_id"), row.getString("title"));
-  }
-
-  private static Optional<Article> first(RowSet<Row> rows) {
-    return rows.size() == 0
-        ? Optional.empty() : Optional.of(ArticleSelectSql.full(rows.iterator().next()));
   }
 }

@@ -39,7 +39,7 @@ public final class ArticlesRoutes {
     Paging paging = paging(ctx);
     ArticleFilter filter = new ArticleFilter(
         criterion(ctx, "tag"), criterion(ctx, "author"), criterion(ctx, "favorited"), null);
-    return articles.list(filter, paging, viewerId(ctx))
+    return articles.list(filter, paging, AuthenticatedUser.viewerId(ctx))
         .compose(page -> Responses.ok(ctx, page.toJson()));
   }
 
@@ -56,7 +56,7 @@ public final class ArticlesRoutes {
   }
 
   private Future<Void> get(RoutingContext ctx) {
-    return articles.get(ctx.pathParam("slug"), viewerId(ctx))
+    return articles.get(ctx.pathParam("slug"), AuthenticatedUser.viewerId(ctx))
         .compose(article -> Responses.ok(ctx, wrap(article)));
   }
 
@@ -89,10 +89,6 @@ public final class ArticlesRoutes {
   private static String criterion(RoutingContext ctx, String name) {
     String value = ctx.request().getParam(name);
     return value == null || value.isBlank() ? null : value;
-  }
-
-  private static Long viewerId(RoutingContext ctx) {
-    return AuthenticatedUser.of(ctx).map(AuthenticatedUser::id).orElse(null);
   }
 
   private static JsonObject wrap(Article article) {

@@ -17,6 +17,14 @@ public record AuthenticatedUser(long id, String token) {
     return Optional.ofNullable(ctx.get(KEY));
   }
 
+  /**
+   * The id of the caller who sees the answer, or null for an anonymous one: the repositories' SQL
+   * reads null as nobody (no one followed, nothing favorited).
+   */
+  public static Long viewerId(RoutingContext ctx) {
+    return of(ctx).map(AuthenticatedUser::id).orElse(null);
+  }
+
   /** The caller of a route behind {@link TokenAuthHandler#required()}. */
   public static AuthenticatedUser required(RoutingContext ctx) {
     AuthenticatedUser user = ctx.get(KEY);

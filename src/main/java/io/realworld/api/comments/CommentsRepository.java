@@ -1,6 +1,7 @@
 package io.realworld.api.comments;
 
-import io.realworld.api.profiles.Profile;
+import io.realworld.api.db.Rows;
+import io.realworld.api.profiles.ProfileSql;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -19,20 +20,19 @@ public final class CommentsRepository {
   public static final int MAX_LISTED = 100;
 
   // $1 is the caller (null when anonymous), for the author's "following" flag
-  private static final String LIST = """
-      SELECT c.id, c.body, c.created_at, c.updated_at, c.author_id, u.username, u.bio, u.image,
-             EXISTS (SELECT 1 FROM follows f
-                     WHERE f.follower_id = $1 AND f.followed_id = c.author_id) AS following
+  private static final String LIST = "SELECT c.id, c.body, c.created_at, c.updated_at, "
+      + ProfileSql.columnsSeenBy("$1") + """
+
       FROM comments c JOIN users u ON u.id = c.author_id
       WHERE c.article_id = $2
       ORDER BY c.created_at DESC, c.id DESC
       LIMIT %d""".formatted(MAX_LISTED);
-  // nobody follows themselves, so the author's own view of themselves is "not following"
+  // the author sees their new comment ($2 is both): following is false, as nobody follows themselves
   private static final String INSERT = """
       WITH c AS (INSERT INTO comments (article_id, author_id, body) VALUES ($1, $2, $3)
                  RETURNING id, body, created_at, updated_at, author_id)
-      SELECT c.id, c.body, c.created_at, c.updated_at, c.author_id, u.username, u.bio, u.image,
-             false AS following
+      SELECT c.id, c.body, c.created_at, c.updated_at, """ + ProfileSql.columnsSeenBy("$2") + """
+
       FROM c JOIN users u ON u.id = c.author_id""";
 
   private final Pool pool;
@@ -58,17 +58,13 @@ public final class CommentsRepository {
   Future<Optional<Long>> authorOf(long commentId, long articleId) {
     return pool.preparedQuery("SELECT author_id FROM comments WHERE id = $1 AND article_id = $2")
         .execute(Tuple.of(commentId, articleId))
-        .map(rows -> {
-          Row row = rows.size() == 0 ? null : rows.iterator().next();
-          return Optional.ofNullable(row).map(found -> found.getLong("author_id"));
-        });
+        .map(rows -> Rows.first(rows).map(row -> row.getLong("author_id")));
   }
 
   private static Comment comment(Row row) {
-    Profile author = new Profile(row.getLong("author_id"), row.getString("username"),
-        row.getString("bio"), row.getString("image"), row.getBoolean("following"));
     return new Comment(row.getLong("id"), row.getString("body"),
-        row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), author);
+        row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
+        ProfileSql.profile(row));
   }
 
   Future<Void> delete(long commentId) {

@@ -32,7 +32,7 @@ public final class CommentsRoutes {
   }
 
   private Future<Void> list(RoutingContext ctx) {
-    Long viewerId = AuthenticatedUser.of(ctx).map(AuthenticatedUser::id).orElse(null);
+    Long viewerId = AuthenticatedUser.viewerId(ctx);
     return comments.list(ctx.pathParam("slug"), viewerId).compose(list -> {
       JsonArray items = new JsonArray();
       list.forEach(comment -> items.add(comment.toJson()));

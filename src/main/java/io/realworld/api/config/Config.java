@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything the service takes from its environment, validated. {@link #toString()} never shows
- * a secret, so a Config may be logged.
+ * Everything the service takes from its environment, validated. The JWT secret and the
+ * database password are {@link Secret}s, so a Config's own toString never shows them.
  */
 public record Config(
     int port,
     DatabaseUrl database,
-    String jwtSecret,
+    Secret jwtSecret,
     String logLevel,
     Duration shutdownTimeout,
     Duration shutdownDelay,
@@ -31,16 +31,5 @@ public record Config(
   /** Whether metrics are collected: only when something can scrape them, on METRICS_PORT. */
   public boolean metricsServed() {
     return metricsEnabled && metricsPort != 0;
-  }
-
-  @Override
-  public String toString() {
-    return "Config[port=" + port + ", database=" + database + ", jwtSecret=<redacted>, logLevel="
-        + logLevel + ", shutdownTimeout=" + shutdownTimeout + ", shutdownDelay=" + shutdownDelay
-        + ", dbPoolSize=" + dbPoolSize
-        + ", dbTimeout=" + dbTimeout + ", metricsEnabled=" + metricsEnabled + ", metricsPort=" + metricsPort + ", maxConnections="
-        + maxConnections + ", headerTimeout=" + headerTimeout + ", loginFailuresPerMinute="
-        + loginFailuresPerMinute + ", corsAllowedOrigins=" + corsAllowedOrigins
-        + ", trustedProxies=" + trustedProxies.blocks() + "]";
   }
 }

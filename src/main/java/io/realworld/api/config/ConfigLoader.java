@@ -61,7 +61,7 @@ public final class ConfigLoader {
   private Config read() {
     int port = optional("PORT", 8080, value -> integer(value, 1, 65535));
     DatabaseUrl database = required("DATABASE_URL", DatabaseUrl::parse);
-    String jwtSecret = required("JWT_SECRET", ConfigLoader::jwtSecret);
+    Secret jwtSecret = required("JWT_SECRET", ConfigLoader::jwtSecret);
     String logLevel = optional("LOG_LEVEL", "INFO", ConfigLoader::logLevel);
     Duration shutdownTimeout = optional("SHUTDOWN_TIMEOUT", Duration.ofSeconds(25),
         value -> duration(value, Duration.ofMinutes(10)));
@@ -167,11 +167,11 @@ public final class ConfigLoader {
     return duration;
   }
 
-  private static String jwtSecret(String value) {
+  private static Secret jwtSecret(String value) {
     if (value.getBytes(StandardCharsets.UTF_8).length < MIN_JWT_SECRET_BYTES) {
       throw new IllegalArgumentException("must be at least " + MIN_JWT_SECRET_BYTES + " bytes long");
     }
-    return value;
+    return new Secret(value);
   }
 
   /** A comma-separated list of origins: scheme, host and optional port, no path, no wildcard. */

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * A Heroku-style {@code postgres://user:password@host:port/db?sslmode=require} URL, split into
- * parts. {@link #toString()} hides the password.
+ * parts. {@link #toString()} is the URL again, the password shown as a {@link Secret} shows it.
  */
 public record DatabaseUrl(
-    String host, int port, String database, String user, String password,
+    String host, int port, String database, String user, Secret password,
     Map<String, String> parameters) {
 
   private static final List<String> SSL_MODES =
@@ -43,11 +43,11 @@ public record DatabaseUrl(
       throw new IllegalArgumentException("has no database name");
     }
     String user = null;
-    String password = null;
+    Secret password = null;
     if (uri.getRawUserInfo() != null) {
       String[] userInfo = uri.getRawUserInfo().split(":", 2);
       user = decode(userInfo[0]);
-      password = userInfo.length > 1 ? decode(userInfo[1]) : null;
+      password = userInfo.length > 1 ? new Secret(decode(userInfo[1])) : null;
     }
     int port = uri.getPort() == -1 ? 5432 : uri.getPort();
     Map<String, String> parameters = query(uri.getRawQuery());
@@ -77,9 +77,14 @@ public record DatabaseUrl(
     return parameters.getOrDefault("sslmode", "prefer");
   }
 
+  /** The password to connect with, or null when the URL has none. */
+  public String revealPassword() {
+    return password == null ? null : password.value();
+  }
+
   @Override
   public String toString() {
-    return "postgres://" + (user == null ? "" : user + (password == null ? "" : ":***") + "@")
+    return "postgres://" + (user == null ? "" : user + (password == null ? "" : ":" + password) + "@")
         + host + ":" + port + "/" + database;
   }
 

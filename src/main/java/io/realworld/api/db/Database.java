@@ -91,7 +91,7 @@ public final class Database {
         // so one generic plan per statement is what each needs.
         .addProperty("plan_cache_mode", "force_generic_plan");
     // A URL without a password is valid (trust authentication); the client's default is "pass"
-    options.setPassword(url.password() == null ? "" : url.password());
+    options.setPassword(url.password() == null ? "" : url.revealPassword());
     String sslMode = url.sslMode();
     options.setSslMode(SslMode.of(sslMode));
     ClientSSLOptions ssl = new ClientSSLOptions();

@@ -20,7 +20,7 @@ public final class SchemaMigration {
 
   public static MigrateResult migrate(DatabaseUrl url, int connectTimeoutSeconds) {
     Flyway flyway = Flyway.configure()
-        .dataSource(url.jdbcUrl(connectTimeoutSeconds), url.user(), url.password())
+        .dataSource(url.jdbcUrl(connectTimeoutSeconds), url.user(), url.revealPassword())
         .locations("classpath:db/migration")
         .connectRetries(0)
         .load();

@@ -1,8 +1,8 @@
 package io.realworld.api.profiles;
 
+import io.realworld.api.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 
@@ -17,14 +17,10 @@ public final class ProfilesRepository {
 
   /** The profile of a username (any case, as usernames are unique regardless of case). */
   Future<Optional<Profile>> findByUsername(String username, Long viewerId) {
-    return pool.preparedQuery("SELECT u.id, u.username, u.bio, u.image,"
-            + " EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $2 AND f.followed_id = u.id)"
-            + " AS following FROM users u WHERE lower(u.username) = lower($1)")
+    return pool.preparedQuery("SELECT " + ProfileSql.columnsSeenBy("$2")
+            + " FROM users u WHERE lower(u.username) = lower($1)")
         .execute(Tuple.of(username, viewerId))
-        .map(rows -> {
-          var iterator = rows.iterator();
-          return iterator.hasNext() ? Optional.of(profile(iterator.next())) : Optional.empty();
-        });
+        .map(rows -> Rows.first(rows).map(ProfileSql::profile));
   }
 
   /**
@@ -42,10 +38,5 @@ public final class ProfilesRepository {
     return pool.preparedQuery("DELETE FROM follows WHERE follower_id = $1 AND followed_id = $2")
         .execute(Tuple.of(followerId, followedId))
         .mapEmpty();
-  }
-
-  private static Profile profile(Row row) {
-    return new Profile(row.getLong("id"), row.getString("username"), row.getString("bio"),
-        row.getString("image"), row.getBoolean("following"));
   }
 }

@@ -29,8 +29,8 @@ public final class ProfilesRoutes {
   }
 
   private Future<Void> show(RoutingContext ctx) {
-    Long viewerId = AuthenticatedUser.of(ctx).map(AuthenticatedUser::id).orElse(null);
-    return profiles.find(ctx.pathParam("username"), viewerId).compose(profile -> send(ctx, profile));
+    return profiles.find(ctx.pathParam("username"), AuthenticatedUser.viewerId(ctx))
+        .compose(profile -> send(ctx, profile));
   }
 
   private Future<Void> follow(RoutingContext ctx) {

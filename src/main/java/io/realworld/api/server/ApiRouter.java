@@ -26,12 +26,13 @@ final class ApiRouter {
    * The whole surface; {@code forwarded} says whether requests' X-Forwarded-For/Forwarded headers
    * are believed (ProxiedRequests sends only trusted proxies' requests to such a router).
    */
-  static Router create(Vertx vertx, Config config, Pool pool, ProcessWide shared,
+  static Router create(Vertx vertx, Config config, Pool pool, ProcessResources shared,
       AllowForwardHeaders forwarded) {
     Router router = Router.router(vertx).allowForward(forwarded);
-    router.route().handler(shared.inFlight());
+    router.route().handler(shared.serving().inFlight());
     router.route().handler(new RequestLogging());
-    HealthRoutes.mount(router, vertx, shared.readiness(), shared.state(), config.dbTimeout());
+    HealthRoutes.mount(router, vertx, shared.database().readiness(), shared.serving().state(),
+        config.dbTimeout());
 
     // The /api handlers below are pathless on purpose: Vert.x reports every matched route's path
     // to the metrics, so an "/api/*" route here would prefix each route label ("/api/>/api/tags").
@@ -49,7 +50,7 @@ final class ApiRouter {
     // false: no uploads directory (the image's files are read-only, and creating it blocks)
     router.route().handler(onlyUnderApi(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES)));
     router.route().handler(onlyUnderApi(ctx -> {
-      if (shared.state().schemaReady()) {
+      if (shared.serving().state().schemaReady()) {
         ctx.next();
       } else {
         ctx.fail(new ApiError(503, "service", "is starting"));
@@ -64,9 +65,8 @@ final class ApiRouter {
       }
     }));
 
-    JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret());
-    Features.mount(router, pool, tokens, shared.passwords(), shared.logins(),
-        shared.tagsInUse());
+    JwtTokens tokens = new JwtTokens(vertx, config.jwtSecret().value());
+    Features.mount(router, pool, tokens, shared.features());
 
     router.route().last().handler(ctx -> Responses.send(ctx, 404, ApiError.notFound("resource").body()));
     ErrorResponses errors = new ErrorResponses();

@@ -25,17 +25,17 @@ final class ApiVerticle extends VerticleBase {
   static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(75);
 
   private final Config config;
-  private final ProcessWide shared;
+  private final ProcessResources shared;
   private HttpServer server;
 
-  ApiVerticle(Config config, ProcessWide shared) {
+  ApiVerticle(Config config, ProcessResources shared) {
     this.config = config;
     this.shared = shared;
   }
 
   @Override
   public Future<?> start() {
-    var pool = Database.pool(vertx, config, shared.poolSizePerVerticle());
+    var pool = Database.pool(vertx, config, shared.database().poolSizePerVerticle());
     Router direct = ApiRouter.create(vertx, config, pool, shared, AllowForwardHeaders.NONE);
     // a second router only when some proxy is trusted: the default costs nothing
     Handler<HttpServerRequest> handler = config.trustedProxies().isEmpty() ? direct
@@ -53,7 +53,7 @@ final class ApiVerticle extends VerticleBase {
         // so ConnectionGuard sees it before its first byte
         .setHttp2ClearTextEnabled(false)
         .setTcpNoDelay(true);
-    var guard = new ConnectionGuard(vertx, shared.openConnections(), config.maxConnections(),
+    var guard = new ConnectionGuard(vertx, shared.serving().openConnections(), config.maxConnections(),
         config.headerTimeout(), KEEP_ALIVE_TIMEOUT);
     server = vertx.createHttpServer(options)
         .connectionHandler(guard::opened)

@@ -105,10 +105,12 @@ public final class Application {
     // DB_POOL_SIZE is the whole process's share of the database, split between the event loops
     int poolSize = Math.max(1, (config.dbPoolSize() + instances - 1) / instances);
     // one hashing pool for the process, outside any verticle: it lives until Vert.x closes
-    ProcessWide shared = new ProcessWide(state, inFlight, new AtomicInteger(),
-        new LoginThrottle(config.loginFailuresPerMinute()), new PasswordHasher(vertx), metrics,
-        poolSize, new TagsInUse(), Database.readinessPool(vertx, config));
-    metrics.watch(shared.openConnections(), inFlight);
+    ProcessResources shared = new ProcessResources(
+        new ProcessResources.Serving(state, inFlight, new AtomicInteger()),
+        new Features.Shared(new PasswordHasher(vertx), new LoginThrottle(config.loginFailuresPerMinute()),
+            new TagsInUse()),
+        new ProcessResources.DatabaseShare(poolSize, Database.readinessPool(vertx, config)));
+    metrics.watch(shared.serving().openConnections(), inFlight);
     if (config.metricsServed()) {
       metrics.serve(vertx, config.metricsPort()).await();
       LOG.info("metrics on 0.0.0.0:{}{}", config.metricsPort(), Metrics.PATH);

@@ -29,13 +29,20 @@ final class Features {
   private Features() {
   }
 
-  static void mount(Router router, Pool pool, JwtTokens tokens,
-      PasswordHasher passwords, LoginThrottle logins, TagsInUse tagsInUse) {
-    UsersService users = new UsersService(new UsersRepository(pool), passwords, tokens, logins);
+  /**
+   * What the features share across verticles: one password-hashing pool, one set of failed-login
+   * budgets, one record of the tags in use.
+   */
+  record Shared(PasswordHasher passwords, LoginThrottle logins, TagsInUse tagsInUse) {
+  }
+
+  static void mount(Router router, Pool pool, JwtTokens tokens, Shared shared) {
+    UsersService users = new UsersService(new UsersRepository(pool), shared.passwords(), tokens,
+        shared.logins());
     TokenAuthHandler auth = new TokenAuthHandler(tokens, users::acceptsToken);
     UsersRoutes.mount(router, auth, users);
     ProfilesRoutes.mount(router, auth, new ProfilesService(new ProfilesRepository(pool)));
-    TagsService tags = new TagsService(new TagsRepository(pool), tagsInUse);
+    TagsService tags = new TagsService(new TagsRepository(pool), shared.tagsInUse());
     ArticlesService articles = new ArticlesService(new ArticlesRepository(pool), tags);
     ArticlesRoutes.mount(router, auth, articles);
     CommentsRoutes.mount(router, auth, new CommentsService(new CommentsRepository(pool), articles));

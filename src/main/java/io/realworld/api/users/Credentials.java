@@ -1,10 +1,7 @@
 package io.realworld.api.users;
 
-/** A user with the stored password hash, which never leaves the users package. */
-record Credentials(User user, String passwordHash) {
+import io.realworld.api.config.Secret;
 
-  @Override
-  public String toString() {
-    return "Credentials[user=" + user + ", passwordHash=<redacted>]";
-  }
+/** A user with the stored password hash, which never leaves the users package. */
+record Credentials(User user, Secret passwordHash) {
 }

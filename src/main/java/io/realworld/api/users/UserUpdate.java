@@ -1,5 +1,6 @@
 package io.realworld.api.users;
 
+import io.realworld.api.config.Secret;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -7,24 +8,17 @@ import io.vertx.core.json.JsonObject;
  * bio and image are changed only when {@code setsBio}/{@code setsImage}, and then a null value
  * clears them (the client sent null or an empty string).
  */
-record UserUpdate(String username, String email, String password,
+record UserUpdate(String username, String email, Secret password,
     boolean setsBio, String bio, boolean setsImage, String image) {
 
   /** Reads any subset of the user's fields; 422 listing every problem. */
   static UserUpdate from(JsonObject fields) {
     UserInput input = new UserInput(fields);
     UserUpdate update = new UserUpdate(
-        input.username(false), input.email(false), input.password(false, true),
+        input.username(false), input.email(false), Secret.of(input.password(false, true)),
         input.has("bio"), input.optionalText("bio", UserInput.BIO_MAX),
         input.has("image"), input.optionalUrl("image", UserInput.IMAGE_MAX));
     input.throwIfInvalid();
     return update;
-  }
-
-  @Override
-  public String toString() {
-    return "UserUpdate[username=" + username + ", email=" + email + ", password="
-        + (password == null ? "unchanged" : "<redacted>") + ", bio=" + (setsBio ? bio : "unchanged")
-        + ", image=" + (setsImage ? image : "unchanged") + "]";
   }
 }

@@ -1,11 +1,12 @@
 package io.realworld.api.users;
 
+import io.realworld.api.config.Secret;
+import io.realworld.api.db.Rows;
 import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class UsersRepository {
   Future<Optional<User>> findById(long id) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE id = $1")
         .execute(Tuple.of(id))
-        .map(rows -> first(rows).map(UsersRepository::user));
+        .map(rows -> Rows.first(rows).map(UsersRepository::user));
   }
 
   Future<Boolean> hasTokenVersion(long id, int tokenVersion) {
@@ -47,7 +48,8 @@ public final class UsersRepository {
     return pool.preparedQuery("SELECT " + COLUMNS + ", password_hash FROM users"
             + " WHERE lower(email) = lower($1)")
         .execute(Tuple.of(email))
-        .map(rows -> first(rows).map(row -> new Credentials(user(row), row.getString("password_hash"))));
+        .map(rows -> Rows.first(rows).map(row -> new Credentials(user(row),
+            new Secret(row.getString("password_hash")))));
   }
 
   /**
@@ -90,7 +92,7 @@ public final class UsersRepository {
         .execute(Tuple.of(id, update.username(), update.email(), passwordHashOrNull,
             update.setsBio(), update.bio(), update.setsImage(), update.image()))
         .recover(UsersRepository::conflictAsTaken)
-        .map(rows -> first(rows).map(UsersRepository::user));
+        .map(rows -> Rows.first(rows).map(UsersRepository::user));
   }
 
   private static <T> Future<T> conflictAsTaken(Throwable error) {
@@ -99,11 +101,6 @@ public final class UsersRepository {
       return Future.failedFuture(ApiError.taken(constraint.contains("email") ? "email" : "username"));
     }
     return Future.failedFuture(error);
-  }
-
-  private static Optional<Row> first(RowSet<Row> rows) {
-    var iterator = rows.iterator();
-    return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
   }
 
   private static User user(Row row) {

@@ -40,7 +40,7 @@ public final class UsersService {
   Future<User> register(NewUser newUser, WriteGate gate) {
     return repository.takenFields(newUser.username(), newUser.email(), null)
         .compose(UsersService::failIfTaken)
-        .compose(free -> passwords.hash(newUser.password()))
+        .compose(free -> passwords.hash(newUser.password().value()))
         .compose(hash -> gate.enter()
             ? repository.insert(newUser.username(), newUser.email(), hash)
             : Future.failedFuture(ApiError.timedOut()));
@@ -68,8 +68,8 @@ public final class UsersService {
       return Future.failedFuture(ApiError.tooManyAttempts("login", wait.get()));
     }
     return repository.findCredentialsByEmail(login.email()).compose(found -> {
-      String hash = found.map(Credentials::passwordHash).orElse(null);
-      return passwords.verify(login.password(), hash).compose(matches -> matches
+      String hash = found.map(credentials -> credentials.passwordHash().value()).orElse(null);
+      return passwords.verify(login.password().value(), hash).compose(matches -> matches
           ? Future.succeededFuture(found.orElseThrow().user())
           : Future.failedFuture(ApiError.invalidCredentials()));
     }).onComplete(result -> {
@@ -109,7 +109,7 @@ public final class UsersService {
     return repository.takenFields(update.username(), update.email(), userId)
         .compose(UsersService::failIfTaken)
         .compose(free -> update.password() == null
-            ? Future.<String>succeededFuture(null) : passwords.hash(update.password()))
+            ? Future.<String>succeededFuture(null) : passwords.hash(update.password().value()))
         .compose(hash -> gate.enter()
             ? repository.update(userId, update, hash) : Future.failedFuture(ApiError.timedOut()))
         .compose(UsersService::orUnknownToken);

@@ -74,11 +74,18 @@ final class ArchitectureRules {
         .allowEmptyShould(true);
   }
 
+  /**
+   * The one exception: {@code profiles.ProfileSql}, how a viewer sees a user (the profile columns
+   * and their mapping), which articles and comments select for their authors in the same statement.
+   */
   ArchRule repositoriesAreUsedOnlyByTheirOwnFeatureAndTheWiring() {
+    String sharedProfileSql = root + ".profiles.ProfileSql";
     return classes().that(are(repositories()))
+        .and().doNotHaveFullyQualifiedName(sharedProfileSql)
         .should(beUsedOnlyByTheirOwnFeatureOr(root + ".server.Features"))
         .because("a feature's SQL is its own: other features call its service; server.Features "
-            + "is the one place that creates repositories and hands them to services")
+            + "is the one place that creates repositories and hands them to services; "
+            + "profiles.ProfileSql alone is shared, so that a user is seen the same way everywhere")
         .allowEmptyShould(true);
   }
 

@@ -6,9 +6,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The build rules, one sentence each; any violation fails {@code make test}. What each rule
- * forbids and why is in {@link ArchitectureRules}; ArchitectureRulesCanFailTest proves that each
- * one fails on a fixture that breaks it.
+ * The build rules, one sentence each, and the one list of them: any violation fails
+ * {@code make test}. What each rule forbids and why is in {@link ArchitectureRules} (the method of
+ * the field's name in camel case); ArchitectureRulesCanFailTest reads these fields and proves that
+ * each rule fails on the fixture of the field's name.
  */
 @AnalyzeClasses(packages = ArchitectureTest.ROOT,
     importOptions = ImportOption.DoNotIncludeTests.class)

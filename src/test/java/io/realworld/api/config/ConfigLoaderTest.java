@@ -39,7 +39,7 @@ class ConfigLoaderTest {
     assertThat(config.database().port()).isEqualTo(6543);
     assertThat(config.database().database()).isEqualTo("conduit");
     assertThat(config.database().user()).isEqualTo("app");
-    assertThat(config.database().password()).isEqualTo("s3cret");
+    assertThat(config.database().revealPassword()).isEqualTo("s3cret");
   }
 
   @Test

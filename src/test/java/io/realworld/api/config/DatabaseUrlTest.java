@@ -12,7 +12,7 @@ class DatabaseUrlTest {
         "postgres://u%40ser:p%2Fss%3Aword@ec2-1-2-3-4.compute.amazonaws.com:5432/d8fk?sslmode=require");
 
     assertThat(url.user()).isEqualTo("u@ser");
-    assertThat(url.password()).isEqualTo("p/ss:word");
+    assertThat(url.revealPassword()).isEqualTo("p/ss:word");
     assertThat(url.host()).isEqualTo("ec2-1-2-3-4.compute.amazonaws.com");
     assertThat(url.database()).isEqualTo("d8fk");
     assertThat(url.sslMode()).isEqualTo("require");

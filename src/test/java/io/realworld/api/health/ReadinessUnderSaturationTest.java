@@ -30,7 +30,7 @@ class ReadinessUnderSaturationTest {
     DatabaseUrl url = DatabaseUrl.parse(TestDatabase.url());
     try (StandaloneApp app = StandaloneApp.startReady(Map.of("DB_POOL_SIZE", "2",
             "DB_TIMEOUT", "1s"));
-        Connection lock = DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.password())) {
+        Connection lock = DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.revealPassword())) {
       lock.setAutoCommit(false);
       try (Statement statement = lock.createStatement()) {
         statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");

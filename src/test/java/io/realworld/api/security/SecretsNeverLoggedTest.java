@@ -131,7 +131,7 @@ class SecretsNeverLoggedTest {
 
   private static void createRoleAndDatabase(String role, String password) throws SQLException {
     DatabaseUrl url = DatabaseUrl.parse(TestDatabase.url());
-    try (Connection connection = DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.password());
+    try (Connection connection = DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.revealPassword());
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
       statement.execute("CREATE DATABASE " + role + " OWNER " + role);

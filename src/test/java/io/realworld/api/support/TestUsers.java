@@ -101,7 +101,7 @@ public final class TestUsers {
 
   private static Connection connect() throws SQLException {
     DatabaseUrl url = DatabaseUrl.parse(TestDatabase.url());
-    return DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.password());
+    return DriverManager.getConnection(url.jdbcUrl(5), url.user(), url.revealPassword());
   }
 
   private static synchronized JwtTokens tokens() {

@@ -3,6 +3,7 @@ package io.realworld.api.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.realworld.api.config.Secret;
 import io.realworld.api.http.ApiError;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -18,7 +19,7 @@ class UserInputTest {
     NewUser user = NewUser.from(new JsonObject()
         .put("username", "  jake ").put("email", " jake@example.com ").put("password", " spaced out "));
 
-    assertThat(user).isEqualTo(new NewUser("jake", "jake@example.com", " spaced out "));
+    assertThat(user).isEqualTo(new NewUser("jake", "jake@example.com", new Secret(" spaced out ")));
   }
 
   @Test
@@ -34,7 +35,7 @@ class UserInputTest {
   @Test
   void passwordsFrom8To256CharactersAreAccepted() {
     for (int length : List.of(8, 64, 256)) {
-      assertThat(NewUser.from(registration("jake", "jake@example.com", "p".repeat(length))).password())
+      assertThat(NewUser.from(registration("jake", "jake@example.com", "p".repeat(length))).password().value())
           .hasSize(length);
     }
     assertThat(errorsOf(() -> NewUser.from(registration("jake", "jake@example.com", "p".repeat(7)))))
@@ -106,8 +107,8 @@ class UserInputTest {
 
   @Test
   void secretsStayOutOfToString() {
-    assertThat(new NewUser("jake", "j@example.com", "hunter22").toString()).doesNotContain("hunter22");
-    assertThat(new Login("j@example.com", "hunter22").toString()).doesNotContain("hunter22");
+    assertThat(new NewUser("jake", "j@example.com", new Secret("hunter22")).toString()).doesNotContain("hunter22");
+    assertThat(new Login("j@example.com", new Secret("hunter22")).toString()).doesNotContain("hunter22");
     assertThat(UserUpdate.from(new JsonObject().put("password", "hunter22")).toString())
         .doesNotContain("hunter22");
   }
