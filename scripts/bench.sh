@@ -16,7 +16,11 @@
 #   BENCH_METRICS_CHECK (1)     also compare the article list with METRICS_ENABLED false and true
 #   BENCH_PGBENCH (1)           also run pgbench -S as the ceiling
 #   BENCH_JAVA_OPTS             extra JVM options for the jar, e.g. -XX:StartFlightRecording=filename=target/bench/api.jfr
-#   BENCH_APP_LOG (/dev/null)   where the jar's log goes (its access log is on, as by default)
+#   BENCH_APP_LOG (target/bench/api.log)   where the jar's log goes: through a pipe, read by a
+#                               process that writes the file, as a platform's log collector (and
+#                               the engine's, for a container) reads stdout (its access log is on)
+#   BENCH_CPU_GROUPS (1)        PostgreSQL, wrk and the jar each in a CPU cgroup of its own, with the
+#                               same weight as the container's (see "CPU groups" below)
 #   BENCH_IMAGE (api)           the image measured in containers; empty: none
 #   BENCH_IMAGE_SIZES ("512m:2 256m:2")   its containers, memory:cpus
 #   BENCH_READY_RUNS (5)        starts timed per container size and mode (startup cache on, off)
@@ -35,7 +39,8 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-32}
 metrics_check=${BENCH_METRICS_CHECK:-1}
 run_pgbench=${BENCH_PGBENCH:-1}
-app_log=${BENCH_APP_LOG:-/dev/null}
+app_log=${BENCH_APP_LOG:-target/bench/api.log}
+cpu_groups=${BENCH_CPU_GROUPS:-1}
 java_cmd=${JAVA:-$(image_java)}
 read -r -a java_opts <<<"${BENCH_JAVA_OPTS:-}"
 image=${BENCH_IMAGE-api}
@@ -92,6 +97,39 @@ fi
 
 # --- the service -------------------------------------------------------------------------------
 api_pid=
+# --- CPU groups --------------------------------------------------------------------------------
+# The engine runs a container in a CPU cgroup of its own: under load the scheduler shares the two
+# cores between that group as one and every other runnable thread (wrk's, PostgreSQL's) as one
+# each, while the jar's threads on the host would each count as one. So that both targets compete
+# alike for the cores they share with the load generator and the database, PostgreSQL, wrk and
+# the jar each run in a group of their own of the default weight, as the container does. Needs
+# root and a writable cpu controller (cgroup v1 or v2); else the run says it measured without.
+cpu_root=
+if ((cpu_groups)) && [[ $(id -u) == 0 ]]; then
+  if [[ -w /sys/fs/cgroup/cpu/cgroup.procs ]]; then
+    cpu_root=/sys/fs/cgroup/cpu
+  elif [[ -w /sys/fs/cgroup/cgroup.procs && $(cat /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null) == *cpu* ]]; then
+    cpu_root=/sys/fs/cgroup
+  fi
+fi
+cpu_groups_note="the jar, PostgreSQL and wrk each in a CPU cgroup of their own, as the container is"
+[[ -n $cpu_root ]] || cpu_groups_note="no CPU cgroups (BENCH_CPU_GROUPS=0, not root, or no writable cpu controller): the jar's threads compete one by one, the container's as one group"
+# enter_cpu_group NAME: what this shell starts from now on runs in that group; leave_cpu_group ends that
+enter_cpu_group() {
+  [[ -n $cpu_root ]] || return 0
+  mkdir -p "$cpu_root/api-bench-$1"
+  echo "$BASHPID" >"$cpu_root/api-bench-$1/cgroup.procs"
+}
+leave_cpu_group() {
+  [[ -n $cpu_root ]] || return 0
+  echo "$BASHPID" >"$cpu_root/cgroup.procs"
+}
+remove_cpu_groups() {
+  [[ -n $cpu_root ]] || return 0
+  leave_cpu_group
+  rmdir "$cpu_root"/api-bench-* 2>/dev/null || true
+}
+
 ready_ms=
 ready_times=() # every start's; the first one also migrates the empty database
 start_api() { # METRICS_ENABLED value, then any extra JVM options
@@ -99,13 +137,15 @@ start_api() { # METRICS_ENABLED value, then any extra JVM options
   shift
   started=$(date +%s%N)
   # metrics are collected only where they are served: on a port of their own
+  enter_cpu_group jar
   PORT=$port JWT_SECRET=$jwt_secret METRICS_ENABLED=$metrics \
     METRICS_PORT=$((port + 1)) \
-    exec_web_process "${java_opts[@]}" "$@" >"$app_log" 2>&1 &
+    exec_web_process "${java_opts[@]}" "$@" > >(cat >"$app_log") 2>&1 &
   api_pid=$!
+  leave_cpu_group
   until curl -fs -o /dev/null "$jar_base/api/v1/health/ready"; do
     if ! kill -0 "$api_pid" 2>/dev/null; then
-      echo "FAIL the service exited before it was ready (rerun with BENCH_APP_LOG=$out/api.log)" >&2
+      echo "FAIL the service exited before it was ready (its log: $app_log)" >&2
       exit 1
     fi
     sleep 0.01
@@ -191,6 +231,7 @@ cleanup() {
   stop_api
   for name in "${containers[@]}"; do remove_container "$name"; done
   stop_postgres
+  remove_cpu_groups
 }
 trap cleanup EXIT
 
@@ -200,10 +241,12 @@ field() { sed -E "s/.*\"$2\":([^,}]*).*/\1/" <<<"$1"; }
 # measure BASE PATH [TOKEN] [METHOD BODY]: a discarded warm-up, then the measured run; sets `result`
 measure() {
   local target=$1 path=$2 token=${3:-} method=${4:-} body=${5:-} output
+  enter_cpu_group load
   BENCH_TOKEN=$token BENCH_METHOD=$method BENCH_BODY=$body \
     wrk -t"$threads" -c"$connections" -d"${warmup}s" -s scripts/lib/bench.lua "$target$path" >/dev/null
   output=$(BENCH_TOKEN=$token BENCH_METHOD=$method BENCH_BODY=$body \
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s -s scripts/lib/bench.lua "$target$path")
+  leave_cpu_group
   result=$(sed -n 's/^BENCH_RESULT //p' <<<"$output")
   [[ -n $result ]] || { echo "FAIL wrk gave no result for $path:" >&2; echo "$output" >&2; exit 1; }
 }
@@ -212,17 +255,22 @@ measure() {
 warm_up() { # BASE
   local path token_used method body
   echo "warming up: ${warmup} s on every endpoint"
+  enter_cpu_group load
   for endpoint in "${endpoints[@]}"; do
     IFS='|' read -r _ path token_used method body <<<"$endpoint"
     BENCH_TOKEN=$token_used BENCH_METHOD=$method BENCH_BODY=$body \
       wrk -t"$threads" -c"$connections" -d"${warmup}s" -s scripts/lib/bench.lua "$1$path" >/dev/null
   done
+  leave_cpu_group
 }
 
 # --- run: the jar ------------------------------------------------------------------------------
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "bench: ${threads} wrk threads, ${connections} connections, ${warmup} s warm-up + ${seconds} s per endpoint; load average ${load_before}"
+echo "CPU groups: $cpu_groups_note"
+enter_cpu_group db
 start_postgres
+leave_cpu_group
 start_api true
 startup_ready_ms=$ready_ms
 rss_start=$(rss_mb)
@@ -449,6 +497,7 @@ image_targets_json() {
 
 {
   printf '{\n  "date": "%s",\n  "machine": "%s",\n  "java": "%s",\n' "$date_utc" "$machine" "${java_version//\"/}"
+  printf '  "cpu_groups": %s,\n' "$(json_string "$cpu_groups_note")"
   printf '  "load_average_before": "%s",\n  "load_average_after": "%s",\n' "$load_before" "$load_after"
   printf '  "wrk": {"threads": %d, "connections": %d, "warmup_seconds": %d, "seconds": %d},\n' "$threads" "$connections" "$warmup" "$seconds"
   printf '  "ready_ms_first_start": %d,\n  "ready_ms_restart_median": %d,\n' "$startup_ready_ms" "$restart_ready_ms"
@@ -586,6 +635,7 @@ if ((full_run)); then
     else
       echo "the image's columns were skipped: ${image_skip}."
     fi
+    echo "Both targets log every request to stdout, read through a pipe (the jar's by \`cat\` into a file, the container's by the engine); ${cpu_groups_note}."
     echo "Seeded through the API, then VACUUM (ANALYZE). wrk -t${threads} -c${connections}, per target: a ${warmup} s warm-up pass over every endpoint, then per endpoint ${warmup} s more warm-up and ${seconds} s measured."
     echo
     table

@@ -78,5 +78,8 @@ interface AppTarget {
 
     /** The same for a second build of the same source, without any change. */
     Map<String, String> layerDigestsOfRebuild();
+
+    /** The default process in a container limited to this memory and 2 CPUs, as a small pod. */
+    AppRun startLimitedTo(long memoryBytes, Map<String, String> env);
   }
 }

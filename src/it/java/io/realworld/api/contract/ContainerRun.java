@@ -21,6 +21,8 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerRun implements AppRun {
 
+  private static final long NO_LIMITS = 0;
+  private static final long TWO_CPUS = 2_000_000_000L;
   private final GenericContainer<?> container;
 
   private ContainerRun(GenericContainer<?> container) {
@@ -30,6 +32,12 @@ final class ContainerRun implements AppRun {
   /** {@code entrypoint} null: the image's default process. */
   static ContainerRun start(String image, Network network, String entrypoint,
       Map<String, String> env, String... command) {
+    return start(image, network, entrypoint, env, NO_LIMITS, command);
+  }
+
+  /** The same with a memory limit (bytes, 0 for none) and 2 CPUs. */
+  static ContainerRun start(String image, Network network, String entrypoint,
+      Map<String, String> env, long memoryBytes, String... command) {
     GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
         .withNetwork(network)
         .withExposedPorts(ContainerTarget.HTTP_PORT)
@@ -38,6 +46,10 @@ final class ContainerRun implements AppRun {
         .waitingFor(new NoWait());
     if (entrypoint != null) {
       container.withCreateContainerCmdModifier(create -> create.withEntrypoint(entrypoint));
+    }
+    if (memoryBytes != NO_LIMITS) {
+      container.withCreateContainerCmdModifier(create -> create.getHostConfig()
+          .withMemory(memoryBytes).withMemorySwap(memoryBytes).withNanoCPUs(TWO_CPUS));
     }
     if (command.length > 0) {
       container.withCommand(command);

@@ -150,6 +150,11 @@ final class ContainerTarget implements AppTarget {
       }
 
       @Override
+      public AppRun startLimitedTo(long memoryBytes, Map<String, String> env) {
+        return ContainerRun.start(image, network, null, env, memoryBytes);
+      }
+
+      @Override
       public Map<String, String> layerDigests() {
         return layerDigestsOf(image);
       }

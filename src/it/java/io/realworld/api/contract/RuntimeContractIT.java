@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,27 @@ class RuntimeContractIT {
     assertThat(access.getString("path")).isEqualTo("/api/v1/health/live");
     assertThat(access.getInteger("status")).isEqualTo(200);
     assertThat(access.getValue("durationMs")).isInstanceOf(Number.class);
+  }
+
+  /** Events leave through an asynchronous appender, in batches: none may be lost or held back. */
+  @Test
+  void aBurstOfParallelRequestsLeavesOneAccessLogEventEachAndNoneIsHeldBack() {
+    String burst = Canaries.runtime("burst");
+    List<String> requestIds = IntStream.range(0, 400).mapToObj(i -> burst + "-" + i).toList();
+
+    requestIds.parallelStream().forEach(requestId -> assertThat(
+        Http.get(app, "/api/v1/health/live", Map.of("X-Request-Id", requestId)).statusCode())
+        .isEqualTo(200));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    Set<String> logged = Set.of();
+    while (logged.size() < requestIds.size() && System.nanoTime() < deadline) {
+      Http.pause(Duration.ofMillis(50));
+      logged = app.applicationStdout().stream().map(RuntimeContractIT::json)
+          .map(event -> event.getString("requestId", ""))
+          .filter(id -> id.startsWith(burst + "-")).collect(Collectors.toSet());
+    }
+    assertThat(logged).containsExactlyInAnyOrderElementsOf(requestIds);
   }
 
   @Test

@@ -141,8 +141,10 @@ final class ArchitectureRules {
   }
 
   ArchRule noClassAccessesStandardStreams() {
-    return GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-        .because("every line on stdout is a JSON log event, written by logback");
+    return noClasses().that().doNotHaveFullyQualifiedName(root + ".server.StdoutBatchAppender")
+        .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+        .because("every line on stdout is a JSON log event, written by logback through its"
+            + " appender StdoutBatchAppender");
   }
 
   ArchRule noClassUsesJavaUtilLogging() {
