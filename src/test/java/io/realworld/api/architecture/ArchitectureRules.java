@@ -141,10 +141,10 @@ final class ArchitectureRules {
   }
 
   ArchRule noClassAccessesStandardStreams() {
-    return noClasses().that().doNotHaveFullyQualifiedName(root + ".server.StdoutBatchAppender")
+    return noClasses().that().doNotHaveFullyQualifiedName(root + ".server.StdoutAppender")
         .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
         .because("every line on stdout is a JSON log event, written by logback through its"
-            + " appender StdoutBatchAppender");
+            + " appender StdoutAppender");
   }
 
   ArchRule noClassUsesJavaUtilLogging() {
