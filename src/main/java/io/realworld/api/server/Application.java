@@ -110,7 +110,7 @@ public final class Application {
         poolSize, new TagsInUse(), Database.readinessPool(vertx, config));
     metrics.watch(shared.openConnections(), inFlight);
     if (config.metricsServed()) {
-      metrics.serve(vertx, config.metricsPort()).await();
+      metrics.serve(vertx, config.metricsPort(), config.headerTimeout()).await();
       LOG.info("metrics on 0.0.0.0:{}{}", config.metricsPort(), Metrics.PATH);
     }
     deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, shared),
