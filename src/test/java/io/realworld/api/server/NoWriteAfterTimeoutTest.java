@@ -89,7 +89,8 @@ class NoWriteAfterTimeoutTest {
     TestUser follower = TestUsers.create();
     ApiClient api = app.client().withToken(follower.token());
 
-    timedOut(followed.username(), () -> api.post("/api/profiles/" + followed.username() + "/follow", null));
+    timedOut(followed.username(),
+        () -> api.post("/api/profiles/" + followed.username() + "/follow", null));
 
     assertThat(count("SELECT count(*) FROM follows f JOIN users u ON u.id = f.followed_id"
         + " WHERE u.username = ?", followed.username())).as("follows after their 503").isZero();
