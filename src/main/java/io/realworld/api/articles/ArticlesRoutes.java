@@ -6,6 +6,7 @@ import io.realworld.api.auth.AuthenticatedUser;
 import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.http.RequestBodies;
 import io.realworld.api.http.Responses;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -51,7 +52,7 @@ public final class ArticlesRoutes {
 
   private Future<Void> create(RoutingContext ctx) {
     NewArticle article = ArticleInput.forCreate(RequestBodies.wrapped(ctx, "article"));
-    return articles.create(AuthenticatedUser.required(ctx).id(), article)
+    return articles.create(AuthenticatedUser.required(ctx).id(), article, WriteGate.of(ctx))
         .compose(created -> Responses.created(ctx, wrap(created)));
   }
 
@@ -62,22 +63,26 @@ public final class ArticlesRoutes {
 
   private Future<Void> update(RoutingContext ctx) {
     ArticleChanges changes = ArticleInput.forUpdate(RequestBodies.wrapped(ctx, "article"));
-    return articles.update(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(), changes)
+    return articles.update(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(), changes,
+            WriteGate.of(ctx))
         .compose(article -> Responses.ok(ctx, wrap(article)));
   }
 
   private Future<Void> delete(RoutingContext ctx) {
-    return articles.delete(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id())
+    return articles.delete(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(),
+            WriteGate.of(ctx))
         .compose(deleted -> Responses.noContent(ctx));
   }
 
   private Future<Void> favorite(RoutingContext ctx) {
-    return articles.favorite(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id())
+    return articles.favorite(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(),
+            WriteGate.of(ctx))
         .compose(article -> Responses.ok(ctx, wrap(article)));
   }
 
   private Future<Void> unfavorite(RoutingContext ctx) {
-    return articles.unfavorite(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id())
+    return articles.unfavorite(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(),
+            WriteGate.of(ctx))
         .compose(article -> Responses.ok(ctx, wrap(article)));
   }
 

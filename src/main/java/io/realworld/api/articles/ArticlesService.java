@@ -3,6 +3,7 @@ package io.realworld.api.articles;
 import io.realworld.api.articles.Slugs.SlugCandidates;
 import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
+import io.realworld.api.http.WriteGate;
 import io.realworld.api.tags.TagsService;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -36,8 +37,13 @@ public final class ArticlesService {
     return ref(slug).map(ArticleRef::id);
   }
 
-  public Future<Article> create(long authorId, NewArticle article) {
-    return withSlugRetry(() -> repository.insert(authorId, candidates(article.title()), article))
+  /**
+   * Every write below goes through the request's gate: nothing is written once its client was
+   * answered 503, and what is written is one statement or one transaction.
+   */
+  public Future<Article> create(long authorId, NewArticle article, WriteGate gate) {
+    return gate.write(() ->
+            withSlugRetry(() -> repository.insert(authorId, candidates(article.title()), article)))
         .onSuccess(id -> tags.articlesChanged())
         .compose(id -> repository.findById(id, authorId))
         .map(ArticlesService::orNotFound);
@@ -47,12 +53,12 @@ public final class ArticlesService {
    * A new title gives a new slug, as the RealWorld documentation says, unless it slugifies like
    * the old one: then the slug, and links to it, stay as they are.
    */
-  public Future<Article> update(String slug, long userId, ArticleChanges changes) {
+  public Future<Article> update(String slug, long userId, ArticleChanges changes, WriteGate gate) {
     return authoredBy(slug, userId).compose(article -> {
       boolean newSlug = changes.title() != null
           && !Slugs.slugify(changes.title()).equals(Slugs.slugify(article.title()));
-      return withSlugRetry(() -> repository.update(article.id(),
-              newSlug ? candidates(changes.title()) : null, changes))
+      return gate.write(() -> withSlugRetry(() -> repository.update(article.id(),
+              newSlug ? candidates(changes.title()) : null, changes)))
           .onSuccess(updated -> tags.articlesChanged())
           .compose(updated -> updated
               ? repository.findById(article.id(), userId)
@@ -61,23 +67,24 @@ public final class ArticlesService {
     });
   }
 
-  public Future<Void> delete(String slug, long userId) {
-    return authoredBy(slug, userId).compose(article -> repository.delete(article.id()))
+  public Future<Void> delete(String slug, long userId, WriteGate gate) {
+    return authoredBy(slug, userId)
+        .compose(article -> gate.write(() -> repository.delete(article.id())))
         .onSuccess(deleted -> tags.articlesChanged());
   }
 
   /** Idempotent: favoriting twice is one favorite. */
-  public Future<Article> favorite(String slug, long userId) {
+  public Future<Article> favorite(String slug, long userId, WriteGate gate) {
     return ref(slug)
-        .compose(article -> repository.favorite(userId, article.id())
+        .compose(article -> gate.write(() -> repository.favorite(userId, article.id()))
             .recover(ArticlesService::goneAsNotFound)
             .compose(done -> repository.findById(article.id(), userId)))
         .map(ArticlesService::orNotFound);
   }
 
-  public Future<Article> unfavorite(String slug, long userId) {
+  public Future<Article> unfavorite(String slug, long userId, WriteGate gate) {
     return ref(slug)
-        .compose(article -> repository.unfavorite(userId, article.id())
+        .compose(article -> gate.write(() -> repository.unfavorite(userId, article.id()))
             .compose(done -> repository.findById(article.id(), userId)))
         .map(ArticlesService::orNotFound);
   }

@@ -6,6 +6,7 @@ import io.realworld.api.auth.AuthenticatedUser;
 import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.http.RequestBodies;
 import io.realworld.api.http.Responses;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,14 +43,15 @@ public final class CommentsRoutes {
 
   private Future<Void> create(RoutingContext ctx) {
     NewComment comment = NewComment.from(RequestBodies.wrapped(ctx, "comment"));
-    return comments.create(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(), comment)
+    return comments.create(ctx.pathParam("slug"), AuthenticatedUser.required(ctx).id(), comment,
+            WriteGate.of(ctx))
         .compose(created -> Responses.created(ctx,
             new JsonObject().put("comment", created.toJson())));
   }
 
   private Future<Void> delete(RoutingContext ctx) {
     return comments.delete(ctx.pathParam("slug"), ctx.pathParam("id"),
-            AuthenticatedUser.required(ctx).id())
+            AuthenticatedUser.required(ctx).id(), WriteGate.of(ctx))
         .compose(deleted -> Responses.noContent(ctx));
   }
 }

@@ -3,6 +3,7 @@ package io.realworld.api.comments;
 import io.realworld.api.articles.ArticlesService;
 import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -21,16 +22,18 @@ public final class CommentsService {
     return articles.idOf(slug).compose(articleId -> repository.list(articleId, viewerId));
   }
 
-  public Future<Comment> create(String slug, long authorId, NewComment comment) {
+  /** Nothing is written once the client was answered 503 (the gate is closed). */
+  public Future<Comment> create(String slug, long authorId, NewComment comment, WriteGate gate) {
     return articles.idOf(slug)
-        .compose(articleId -> repository.insert(articleId, authorId, comment.body()))
+        .compose(articleId ->
+            gate.write(() -> repository.insert(articleId, authorId, comment.body())))
         // the article was deleted between our read and our insert
         .recover(error -> Future.failedFuture(
             SqlErrors.isForeignKeyViolation(error) ? ApiError.notFound("article") : error));
   }
 
   /** {@code commentId} as it came in the path: anything but a known comment's id is a 404. */
-  public Future<Void> delete(String slug, String commentId, long userId) {
+  public Future<Void> delete(String slug, String commentId, long userId, WriteGate gate) {
     long id;
     try {
       id = Long.parseLong(commentId);
@@ -46,7 +49,7 @@ public final class CommentsService {
           if (author.get() != userId) {
             return Future.failedFuture(ApiError.forbidden("comment"));
           }
-          return repository.delete(id);
+          return gate.write(() -> repository.delete(id));
         });
   }
 }

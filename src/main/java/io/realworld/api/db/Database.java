@@ -11,6 +11,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,9 +72,22 @@ public final class Database {
     return PgBuilder.pool()
         .with(poolOptions)
         .with(network)
-        .connectingTo(connectOptions(config.database()))
+        .connectingTo(boundedStatements(connectOptions(config.database()), config.dbTimeout()))
         .using(vertx)
         .build();
+  }
+
+  /**
+   * PostgreSQL ends any statement of ours that runs longer than DB_TIMEOUT (SQLSTATE 57014,
+   * answered 503 with Retry-After) and any session left idle inside a transaction as long, so
+   * that a slow query or a stuck transaction cannot hold a connection, or the locks it took, for
+   * ever. Set per connection at its start, so a DBA's database-wide setting is not needed. The
+   * schema migration (its own JDBC connection) is not bounded: a migration may take long.
+   */
+  static PgConnectOptions boundedStatements(PgConnectOptions options, Duration timeout) {
+    String millis = Long.toString(Math.max(1, timeout.toMillis()));
+    return options.addProperty("statement_timeout", millis)
+        .addProperty("idle_in_transaction_session_timeout", millis);
   }
 
   static PgConnectOptions connectOptions(DatabaseUrl url) {

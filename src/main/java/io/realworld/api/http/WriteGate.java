@@ -1,6 +1,8 @@
 package io.realworld.api.http;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /**
  * Settles the race between a request's timeout and its write, so that a 503 means nothing was
@@ -41,5 +43,14 @@ public final class WriteGate {
     }
     writing = true;
     return true;
+  }
+
+  /**
+   * Starts the request's write (one statement, or one transaction) unless its client was already
+   * answered 503; then fails with that same 503 and writes nothing. Once started, the timeout
+   * leaves the request to finish, so its client learns the write's real outcome.
+   */
+  public <T> Future<T> write(Supplier<Future<T>> write) {
+    return enter() ? write.get() : Future.failedFuture(ApiError.timedOut());
   }
 }

@@ -4,6 +4,7 @@ import io.realworld.api.auth.AuthenticatedUser;
 import io.realworld.api.auth.TokenAuthHandler;
 import io.realworld.api.http.Handlers;
 import io.realworld.api.http.Responses;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -35,12 +36,13 @@ public final class ProfilesRoutes {
 
   private Future<Void> follow(RoutingContext ctx) {
     long viewerId = AuthenticatedUser.required(ctx).id();
-    return profiles.follow(viewerId, ctx.pathParam("username")).compose(profile -> send(ctx, profile));
+    return profiles.follow(viewerId, ctx.pathParam("username"), WriteGate.of(ctx))
+        .compose(profile -> send(ctx, profile));
   }
 
   private Future<Void> unfollow(RoutingContext ctx) {
     long viewerId = AuthenticatedUser.required(ctx).id();
-    return profiles.unfollow(viewerId, ctx.pathParam("username"))
+    return profiles.unfollow(viewerId, ctx.pathParam("username"), WriteGate.of(ctx))
         .compose(profile -> send(ctx, profile));
   }
 

@@ -1,6 +1,7 @@
 package io.realworld.api.profiles;
 
 import io.realworld.api.http.ApiError;
+import io.realworld.api.http.WriteGate;
 import io.vertx.core.Future;
 
 /** Profiles seen from a viewer, and following: the only rule is that nobody follows themselves. */
@@ -20,18 +21,20 @@ public final class ProfilesService {
   }
 
   /** Follows; already following is fine. The schema forbids following yourself, so it is a 422. */
-  Future<Profile> follow(long viewerId, String username) {
+  Future<Profile> follow(long viewerId, String username, WriteGate gate) {
     return find(username, viewerId).compose(profile -> {
       if (profile.userId() == viewerId) {
         return Future.failedFuture(ApiError.unprocessable("profile", "cannot follow yourself"));
       }
-      return repository.follow(viewerId, profile.userId()).map(done -> profile.withFollowing(true));
+      return gate.write(() -> repository.follow(viewerId, profile.userId()))
+          .map(done -> profile.withFollowing(true));
     });
   }
 
-  /** Unfollows; not following (yourself included) is fine. */
-  Future<Profile> unfollow(long viewerId, String username) {
+  /** Unfollows; not following (yourself included) is fine. Neither writes after a 503. */
+  Future<Profile> unfollow(long viewerId, String username, WriteGate gate) {
     return find(username, viewerId).compose(profile ->
-        repository.unfollow(viewerId, profile.userId()).map(done -> profile.withFollowing(false)));
+        gate.write(() -> repository.unfollow(viewerId, profile.userId()))
+            .map(done -> profile.withFollowing(false)));
   }
 }

@@ -7,6 +7,7 @@ import io.realworld.api.config.Config;
 import io.realworld.api.config.DatabaseUrl;
 import io.realworld.api.db.Database;
 import io.realworld.api.db.SchemaMigration;
+import io.realworld.api.http.Lookalikes;
 import io.realworld.api.health.ServiceState;
 import io.realworld.api.tags.TagsInUse;
 import io.vertx.core.DeploymentOptions;
@@ -101,6 +102,11 @@ public final class Application {
   private void deploy() {
     // The migration (JDBC, Flyway's class loading) runs on a worker while the verticles deploy.
     migrateUntilApplied(FIRST_RETRY);
+    // ICU's confusables data for usernames, loaded beside the migration, off the event loops
+    vertx.executeBlocking(() -> {
+      Lookalikes.load();
+      return null;
+    }, false);
     int instances = Runtime.getRuntime().availableProcessors();
     // DB_POOL_SIZE is the whole process's share of the database, split between the event loops
     int poolSize = Math.max(1, (config.dbPoolSize() + instances - 1) / instances);
@@ -112,7 +118,7 @@ public final class Application {
         new ProcessResources.DatabaseShare(poolSize, Database.readinessPool(vertx, config)));
     metrics.watch(shared.serving().openConnections(), inFlight);
     if (config.metricsServed()) {
-      metrics.serve(vertx, config.metricsPort()).await();
+      metrics.serve(vertx, config.metricsPort(), config.headerTimeout()).await();
       LOG.info("metrics on 0.0.0.0:{}{}", config.metricsPort(), Metrics.PATH);
     }
     deploymentId = vertx.deployVerticle(() -> new ApiVerticle(config, shared),

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ final class ErrorResponses implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
   /** PostgreSQL's character_not_in_repertoire: for UTF-8 text from Java, a NUL character. */
   private static final String UNSTORABLE_CHARACTER = "22021";
+  /** PostgreSQL's query_canceled: here, a statement that outran statement_timeout (DB_TIMEOUT). */
+  private static final String STATEMENT_TIMED_OUT = "57014";
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -57,6 +60,11 @@ final class ErrorResponses implements Handler<RoutingContext> {
   private static ApiError translate(RoutingContext ctx, Throwable failure) {
     if (failure instanceof PgException pg && UNSTORABLE_CHARACTER.equals(pg.getSqlState())) {
       return ApiError.unprocessable("request", "can't contain NUL characters");
+    }
+    if (hasSqlState(failure, STATEMENT_TIMED_OUT)) {
+      log(ctx, "statement timed out", failure, false);
+      // a statement that was ended wrote nothing: its transaction is rolled back
+      return ApiError.overloaded("database", Duration.ofSeconds(1));
     }
     if (isDatabaseUnavailable(failure)) {
       log(ctx, "database unavailable", failure, false);
@@ -98,6 +106,15 @@ final class ErrorResponses implements Handler<RoutingContext> {
               && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")))
           || (cause instanceof VertxException vx && vx.getMessage() != null
               && (vx.getMessage().contains("Connection") || vx.getMessage().contains("Timeout")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasSqlState(Throwable failure, String sqlState) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
         return true;
       }
     }

@@ -15,8 +15,10 @@ import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +32,12 @@ final class Metrics {
   static final String PATH = "/metrics";
   /** Prometheus' text exposition format, what scrape() writes. */
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  /**
+   * Open connections to METRICS_PORT at most: a scraper or two and a person with curl. Fixed, as
+   * nothing legitimate needs more; beyond it a connection is closed as it opens, so that the port
+   * cannot be used to exhaust file descriptors or memory.
+   */
+  static final int MAX_CONNECTIONS = 8;
 
   // The route template ("/api/articles/:slug"), never the raw path: one series per route, not
   // one per slug. The pool labels tell the database pool from Vert.x's worker pools.
@@ -94,9 +102,11 @@ final class Metrics {
   /**
    * Listens on {@code port} (all interfaces, as the platform's scraper is another host) with
    * {@code /metrics} only. A scrape renders every series (a megabyte of text under load): on a
-   * worker, so no event loop stops serving API requests meanwhile.
+   * worker, so no event loop stops serving API requests meanwhile. Its connections are bounded
+   * as the API's are ({@link ConnectionGuard}): {@link #MAX_CONNECTIONS} at most, a request head
+   * within HEADER_TIMEOUT, the API's keep-alive timeout, the API's request head limits.
    */
-  Future<?> serve(Vertx vertx, int port) {
+  Future<?> serve(Vertx vertx, int port, Duration headerTimeout) {
     if (registry == null) {
       return Future.succeededFuture();
     }
@@ -104,7 +114,18 @@ final class Metrics {
     router.get(PATH).handler(ctx -> vertx.executeBlocking(registry::scrape, false)
         .onSuccess(text -> ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(text))
         .onFailure(ctx::fail));
-    return vertx.createHttpServer(new HttpServerOptions().setHost("0.0.0.0").setPort(port))
-        .requestHandler(router).listen();
+    HttpServerOptions options = new HttpServerOptions().setHost("0.0.0.0").setPort(port)
+        .setIdleTimeout((int) ApiVerticle.KEEP_ALIVE_TIMEOUT.toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxInitialLineLength(MalformedRequests.MAX_REQUEST_LINE)
+        .setMaxHeaderSize(MalformedRequests.MAX_HEADERS_SIZE)
+        .setHttp2ClearTextEnabled(false);
+    // one server outside any verticle: all its connections are handled on one event loop, the
+    // one the guard's map needs
+    var guard = new ConnectionGuard(vertx, new AtomicInteger(), MAX_CONNECTIONS, headerTimeout,
+        ApiVerticle.KEEP_ALIVE_TIMEOUT);
+    return vertx.createHttpServer(options)
+        .connectionHandler(guard::opened)
+        .requestHandler(guard.guarding(router)).listen();
   }
 }

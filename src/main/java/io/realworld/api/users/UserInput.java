@@ -1,6 +1,7 @@
 package io.realworld.api.users;
 
 import io.realworld.api.http.JsonFields;
+import io.realworld.api.http.Lookalikes;
 import io.realworld.api.http.Validation;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -40,7 +41,7 @@ final class UserInput {
    * Trimmed and in Unicode NFC, so that one name typed as composed or decomposed characters is one
    * name; null when absent. Required or present, it must be a non-blank string without control,
    * invisible or direction characters: they would make two names look alike, or reorder the text
-   * around a name wherever it is shown.
+   * around a name wherever it is shown. Nor may it mix scripts as spoofs do (UTS #39).
    */
   String username(boolean required) {
     String username = text("username", required, true);
@@ -49,6 +50,8 @@ final class UserInput {
       atMost("username", username, USERNAME_MAX);
       if (username.codePoints().anyMatch(UserInput::hiddenOrControl)) {
         problems.add("username", "must not contain control, invisible or direction characters");
+      } else if (Lookalikes.mixesScripts(username)) {
+        problems.add("username", "must not mix scripts that look alike, such as Latin and Cyrillic");
       }
     }
     return username;

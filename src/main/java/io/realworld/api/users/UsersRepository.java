@@ -4,6 +4,7 @@ import io.realworld.api.config.Secret;
 import io.realworld.api.db.Rows;
 import io.realworld.api.db.SqlErrors;
 import io.realworld.api.http.ApiError;
+import io.realworld.api.http.Lookalikes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -12,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** All SQL of the users feature. Usernames and emails compare case-insensitively, as indexed. */
+/**
+ * All SQL of the users feature. Usernames and emails compare case-insensitively, as indexed, and
+ * usernames also by their confusable skeleton ({@link Lookalikes}): a lookalike is taken too.
+ */
 public final class UsersRepository {
 
   private static final String COLUMNS = "id, username, email, bio, image, token_version";
@@ -25,9 +29,9 @@ public final class UsersRepository {
 
   /** Inserts a user; a username or email taken meanwhile by a concurrent request is a 409. */
   Future<User> insert(String username, String email, String passwordHash) {
-    return pool.preparedQuery("INSERT INTO users (username, email, password_hash) VALUES ($1, $2, $3)"
-            + " RETURNING " + COLUMNS)
-        .execute(Tuple.of(username, email, passwordHash))
+    return pool.preparedQuery("INSERT INTO users (username, email, password_hash,"
+            + " username_skeleton) VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS)
+        .execute(Tuple.of(username, email, passwordHash, Lookalikes.skeleton(username)))
         .recover(UsersRepository::conflictAsTaken)
         .map(rows -> user(rows.iterator().next()));
   }
@@ -57,11 +61,12 @@ public final class UsersRepository {
    * are not compared), so that a conflict is found before any password is hashed.
    */
   Future<Set<String>> takenFields(String username, String email, Long exceptId) {
-    return pool.preparedQuery("SELECT bool_or(lower(username) = lower($1)) AS username,"
+    return pool.preparedQuery("SELECT bool_or(lower(username) = lower($1)"
+            + " OR username_skeleton = $4) AS username,"
             + " bool_or(lower(email) = lower($2)) AS email FROM users"
-            + " WHERE (lower(username) = lower($1) OR lower(email) = lower($2))"
-            + " AND id IS DISTINCT FROM $3::bigint")
-        .execute(Tuple.of(username, email, exceptId))
+            + " WHERE (lower(username) = lower($1) OR username_skeleton = $4"
+            + " OR lower(email) = lower($2)) AND id IS DISTINCT FROM $3::bigint")
+        .execute(Tuple.of(username, email, exceptId, skeletonOrNull(username)))
         .map(rows -> {
           Row row = rows.iterator().next();
           Set<String> taken = new LinkedHashSet<>();
@@ -82,6 +87,7 @@ public final class UsersRepository {
   Future<Optional<User>> update(long id, UserUpdate update, String passwordHashOrNull) {
     return pool.preparedQuery("UPDATE users SET"
             + " username = COALESCE($2, username),"
+            + " username_skeleton = COALESCE($9, username_skeleton),"
             + " email = COALESCE($3, email),"
             + " password_hash = COALESCE($4, password_hash),"
             + " token_version = token_version + CASE WHEN $4 IS NULL THEN 0 ELSE 1 END,"
@@ -90,9 +96,14 @@ public final class UsersRepository {
             + " updated_at = now()"
             + " WHERE id = $1 RETURNING " + COLUMNS)
         .execute(Tuple.of(id, update.username(), update.email(), passwordHashOrNull,
-            update.setsBio(), update.bio(), update.setsImage(), update.image()))
+            update.setsBio(), update.bio(), update.setsImage(), update.image(),
+            skeletonOrNull(update.username())))
         .recover(UsersRepository::conflictAsTaken)
         .map(rows -> Rows.first(rows).map(UsersRepository::user));
+  }
+
+  private static String skeletonOrNull(String username) {
+    return username == null ? null : Lookalikes.skeleton(username);
   }
 
   private static <T> Future<T> conflictAsTaken(Throwable error) {

@@ -41,9 +41,8 @@ public final class UsersService {
     return repository.takenFields(newUser.username(), newUser.email(), null)
         .compose(UsersService::failIfTaken)
         .compose(free -> passwords.hash(newUser.password().value()))
-        .compose(hash -> gate.enter()
-            ? repository.insert(newUser.username(), newUser.email(), hash)
-            : Future.failedFuture(ApiError.timedOut()));
+        .compose(hash -> gate.write(
+            () -> repository.insert(newUser.username(), newUser.email(), hash)));
   }
 
   /**
@@ -110,8 +109,7 @@ public final class UsersService {
         .compose(UsersService::failIfTaken)
         .compose(free -> update.password() == null
             ? Future.<String>succeededFuture(null) : passwords.hash(update.password().value()))
-        .compose(hash -> gate.enter()
-            ? repository.update(userId, update, hash) : Future.failedFuture(ApiError.timedOut()))
+        .compose(hash -> gate.write(() -> repository.update(userId, update, hash)))
         .compose(UsersService::orUnknownToken);
   }
 

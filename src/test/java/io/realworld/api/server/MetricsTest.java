@@ -3,8 +3,11 @@ package io.realworld.api.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realworld.api.support.ApiClient;
+import io.realworld.api.support.RawConnection;
 import io.realworld.api.support.StandaloneApp;
 import io.realworld.api.support.TestApp;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +68,36 @@ class MetricsTest {
         .anySatisfy(line -> assertThat(line).containsPattern("pool_name=\"conduit-\\d+\""));
     assertThat(lines(metrics, "jvm_memory_used_bytes{")).isNotEmpty();
     assertThat(lines(metrics, "jvm_gc_")).isNotEmpty();
+  }
+
+  /**
+   * The metrics port holds a few connections, not as many as a client opens: one beyond the
+   * limit is closed as it opens, and scrapes work again once others close. Before, it took them
+   * all, with no header timeout.
+   */
+  @Test
+  void holdsAFewConnectionsAtMost() {
+    List<RawConnection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < Metrics.MAX_CONNECTIONS; i++) {
+        held.add(RawConnection.open(TestApp.metricsPort()));
+      }
+      try (RawConnection extra = RawConnection.open(TestApp.metricsPort())) {
+        assertThat(extra.closedByServerWithin(Duration.ofSeconds(3))).isTrue();
+      }
+    } finally {
+      held.forEach(RawConnection::close);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      try {
+        status = metricsPort.get(Metrics.PATH).status();
+      } catch (RuntimeException stillFull) {
+        status = 0;
+      }
+    }
+    assertThat(status).as("scraped again once the held connections closed").isEqualTo(200);
   }
 
   private String scrape() {

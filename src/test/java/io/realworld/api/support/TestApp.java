@@ -44,6 +44,11 @@ public final class TestApp {
   }
 
   /** A client of the metrics port (METRICS_PORT): /metrics is served there, not on the API's. */
+  public static synchronized int metricsPort() {
+    baseUrl();
+    return Integer.parseInt(metricsUrl.substring(metricsUrl.lastIndexOf(':') + 1));
+  }
+
   public static synchronized ApiClient metricsClient() {
     baseUrl();
     return new ApiClient(metricsUrl);
