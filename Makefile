@@ -3,7 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVNW := ./mvnw -B -ntp
 
-.PHONY: help run test build outdated clean startup-time image-startup reliability bench engine builder-local image image-maven check-deploy verify-prod abuse
+.PHONY: help run test build outdated clean startup-time image-startup reliability soak bench engine builder-local image image-maven check-deploy verify-prod abuse
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,8 +39,11 @@ image-startup: ## Time docker run -> ready for the image in 768m/2, 512m/1 and 2
 reliability: ## Fault suites on the packaged jar: SIGTERM, database outage/absence, slow clients, 256 MiB (~5 min)
 	scripts/reliability.sh
 
-abuse: ## Issue 13's attacks on the packaged jar at 256 MiB behind a proxy configuration: floods, throttles, tokens (~5 min)
+abuse: ## Abuse by valid requests on the packaged jar at 256 MiB behind a proxy configuration: floods, throttles, tokens (~5 min)
 	scripts/abuse.sh
+
+soak: ## The image in a 256 MiB container under a steady load for 10 minutes: no error, no OOM kill, flat memory (SOAK_SECONDS=)
+	scripts/soak.sh
 
 bench: build ## Benchmark the jar on the host and the image in 512m and 256m containers with wrk (~15 min; BENCH_SECONDS=5 for a quick look); see scripts/bench.sh
 	scripts/bench.sh

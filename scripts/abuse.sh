@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make abuse: the attacks of issue 13 against the packaged jar (target/api.jar) and a real
+# make abuse: abuse by valid requests in bad numbers and sizes against the packaged jar (target/api.jar) and a real
 # PostgreSQL, under the memory suite's 256 MiB budget (its cgroup and JVM flags) and behind a proxy
 # configuration: TRUSTED_PROXIES=127.0.0.1, every request sent with an X-Forwarded-For naming its
 # client, as a proxy would. Each attack prints its figures and ok/BREACH:
@@ -285,7 +285,7 @@ main() {
   rm -rf "$WORK"
   mkdir -p "$WORK"
   local started=$SECONDS
-  suite_begin abuse "issue 13's attacks, 256 MiB, behind a proxy (TRUSTED_PROXIES=127.0.0.1)"
+  suite_begin abuse "abuse by valid requests, 256 MiB, behind a proxy (TRUSTED_PROXIES=127.0.0.1)"
   echo "  $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d)"
   if [[ $(id -u) == 0 && -d /sys/fs/cgroup/memory ]]; then
     MEMORY_CGROUP=/sys/fs/cgroup/memory/api-abuse-$$
