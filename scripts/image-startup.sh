@@ -36,6 +36,25 @@ until docker exec "$network-db" pg_isready -q -U conduit -d conduit 2>/dev/null;
 sleep 1
 say "image $image, PostgreSQL $postgres_image, $runs runs per line"
 
+# Where one start's time goes, from the engine's timestamps on each line the container wrote:
+# docker run until the container's process started (the engine), until the launcher exec'd the
+# JVM (its exec.d helpers: the last of their lines), until the application's first JSON event (the
+# JVM's start, with or without the cache), and from there until ready answered 200 (the service's
+# start: the database pool, the schema check, the verticles).
+breakdown() { # NAME STARTED_NS READY_NS
+  local started_at
+  started_at=$(docker inspect -f '{{.State.StartedAt}}' "$1")
+  docker logs -t "$1" 2>&1 | awk -v run="$2" -v ready="$3" -v started="$(date -d "$started_at" +%s%N)" '
+    function ns(stamp,   secs, frac) { # 2026-12-02T10:11:12.123456789Z, in ns since the epoch
+      cmd = "date -d " stamp " +%s%N"; cmd | getline secs; close(cmd); return secs }
+    $2 !~ /^\{/ && !json { helpers = $1 }
+    $2 ~ /^\{/ && !json { json = $1 }
+    END {
+      h = helpers ? ns(helpers) : started; j = json ? ns(json) : h
+      printf "engine %d ms, launcher helpers %d ms, JVM to its first event %d ms, service to ready %d ms\n",
+        (started - run) / 1e6, (h - started) / 1e6, (j - h) / 1e6, (ready - j) / 1e6 }'
+}
+
 # One start: prints the milliseconds from `docker run` to ready, then stops the container.
 start_once() {
   local memory=$1 cpus=$2 tool_options=$3 name port started ready
@@ -55,6 +74,7 @@ start_once() {
   done
   ready=$(date +%s%N)
   echo $(((ready - started) / 1000000))
+  [[ -z ${BREAKDOWN:-} ]] || breakdown "$name" "$started" "$ready"
   if [[ -n ${CLASS_LOG:-} ]]; then
     docker exec "$name" sh -c "grep -c 'source: shared objects file' $CLASS_LOG; grep -c '\[warning\]\|\[error\]' $CLASS_LOG || true"
   fi
@@ -79,6 +99,7 @@ for size in $sizes; do
     printf 'image-startup: %-5s %s CPU %-8s ready in %s ms median (%s)%s\n' "$memory" "$cpus" "$mode" \
       "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}" \
       "$([[ $mode == cache ]] && echo "; $from_cache classes from the cache, $warnings warning lines")"
+    say "  one more start, $mode: $(BREAKDOWN=1 start_once "$memory" "$cpus" "$options" | tail -1)"
   done
 done
 # What the engine itself costs: a container that only runs `true`.
