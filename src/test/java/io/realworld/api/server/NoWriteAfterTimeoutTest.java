@@ -156,7 +156,7 @@ class NoWriteAfterTimeoutTest {
   private static long count(String sql, String parameter) throws SQLException {
     DatabaseUrl url = DatabaseUrl.parse(TestDatabase.url());
     try (Connection connection = DriverManager.getConnection(url.jdbcUrl(5), url.user(),
-            url.password());
+            url.revealPassword());
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, parameter);
       try (ResultSet result = statement.executeQuery()) {

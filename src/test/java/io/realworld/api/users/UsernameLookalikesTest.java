@@ -98,7 +98,7 @@ class UsernameLookalikesTest {
   private static String skeletonOf(long id) throws SQLException {
     DatabaseUrl url = DatabaseUrl.parse(TestDatabase.url());
     try (Connection connection = DriverManager.getConnection(url.jdbcUrl(5), url.user(),
-            url.password());
+            url.revealPassword());
         PreparedStatement statement = connection.prepareStatement(
             "SELECT username_skeleton FROM users WHERE id = ?")) {
       statement.setLong(1, id);
