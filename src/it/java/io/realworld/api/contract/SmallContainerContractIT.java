@@ -21,8 +21,10 @@ class SmallContainerContractIT {
   void theImageStartsAndServesInA256MibContainerWithItsOwnMemoryDefaults() {
     assumeTrue(target.image().isPresent(), "process mode runs the jar, not the image: only the"
         + " image shows what its own memory defaults fit into");
-    try (AppRun app = target.image().orElseThrow()
-        .startLimitedTo(256 * MIB, SharedService.validEnvironment())) {
+    // 20 sign-ups from one address in a row: over SIGNUP_RATE_PER_CLIENT's burst of 10
+    Map<String, String> env = SharedService.validEnvironment();
+    env.put("SIGNUP_RATE_PER_CLIENT", "1000,1000");
+    try (AppRun app = target.image().orElseThrow().startLimitedTo(256 * MIB, env)) {
       Http.awaitReady(app, SharedService.READY_TIMEOUT);
 
       // sign-ups hash passwords, the request that needs the most memory, then reads

@@ -4,6 +4,7 @@ import static io.realworld.api.http.Handlers.async;
 
 import io.realworld.api.auth.AuthenticatedUser;
 import io.realworld.api.auth.TokenAuthHandler;
+import io.realworld.api.auth.WriteLimits;
 import io.realworld.api.http.RequestBodies;
 import io.realworld.api.http.Responses;
 import io.realworld.api.http.WriteGate;
@@ -21,18 +22,19 @@ public final class ArticlesRoutes {
     this.articles = articles;
   }
 
-  public static void mount(Router router, TokenAuthHandler auth, ArticlesService articles) {
+  public static void mount(Router router, TokenAuthHandler auth, WriteLimits writes,
+      ArticlesService articles) {
     ArticlesRoutes routes = new ArticlesRoutes(articles);
     router.get("/api/articles").handler(auth.optional()).handler(async(routes::list));
     // before /:slug, which would otherwise take "feed" for a slug
     router.get("/api/articles/feed").handler(auth.required()).handler(async(routes::feed));
-    router.post("/api/articles").handler(auth.required()).handler(async(routes::create));
+    router.post("/api/articles").handler(auth.required()).handler(writes.perAccount()).handler(async(routes::create));
     router.get("/api/articles/:slug").handler(auth.optional()).handler(async(routes::get));
-    router.put("/api/articles/:slug").handler(auth.required()).handler(async(routes::update));
-    router.delete("/api/articles/:slug").handler(auth.required()).handler(async(routes::delete));
-    router.post("/api/articles/:slug/favorite").handler(auth.required())
+    router.put("/api/articles/:slug").handler(auth.required()).handler(writes.perAccount()).handler(async(routes::update));
+    router.delete("/api/articles/:slug").handler(auth.required()).handler(writes.perAccount()).handler(async(routes::delete));
+    router.post("/api/articles/:slug/favorite").handler(auth.required()).handler(writes.perAccount())
         .handler(async(routes::favorite));
-    router.delete("/api/articles/:slug/favorite").handler(auth.required())
+    router.delete("/api/articles/:slug/favorite").handler(auth.required()).handler(writes.perAccount())
         .handler(async(routes::unfavorite));
   }
 

@@ -4,6 +4,7 @@ import static io.realworld.api.http.Handlers.async;
 
 import io.realworld.api.auth.AuthenticatedUser;
 import io.realworld.api.auth.TokenAuthHandler;
+import io.realworld.api.auth.WriteLimits;
 import io.realworld.api.http.RequestBodies;
 import io.realworld.api.http.Responses;
 import io.realworld.api.http.WriteGate;
@@ -22,13 +23,14 @@ public final class CommentsRoutes {
     this.comments = comments;
   }
 
-  public static void mount(Router router, TokenAuthHandler auth, CommentsService comments) {
+  public static void mount(Router router, TokenAuthHandler auth, WriteLimits writes,
+      CommentsService comments) {
     CommentsRoutes routes = new CommentsRoutes(comments);
     router.get("/api/articles/:slug/comments").handler(auth.optional())
         .handler(async(routes::list));
-    router.post("/api/articles/:slug/comments").handler(auth.required())
+    router.post("/api/articles/:slug/comments").handler(auth.required()).handler(writes.perAccount())
         .handler(async(routes::create));
-    router.delete("/api/articles/:slug/comments/:id").handler(auth.required())
+    router.delete("/api/articles/:slug/comments/:id").handler(auth.required()).handler(writes.perAccount())
         .handler(async(routes::delete));
   }
 

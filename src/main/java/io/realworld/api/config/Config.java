@@ -21,6 +21,8 @@ public record Config(
     int maxConnections,
     Duration headerTimeout,
     int loginFailuresPerMinute,
+    RateLimit writeRatePerAccount,
+    RateLimit signupRatePerClient,
     List<String> corsAllowedOrigins,
     TrustedProxies trustedProxies) {
 

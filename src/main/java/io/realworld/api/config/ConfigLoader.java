@@ -89,6 +89,12 @@ public final class ConfigLoader {
     // Failed logins allowed per minute for one client address, and for one email, before 429.
     int loginFailuresPerMinute = optional("LOGIN_FAILURES_PER_MINUTE", 10,
         value -> integer(value, 1, 100_000));
+    // Writes per account (articles, comments, favorites, follows, the account itself), and
+    // sign-ups per client address, before 429: a sustained rate per minute, with a burst.
+    RateLimit writeRatePerAccount = optional("WRITE_RATE_PER_ACCOUNT", new RateLimit(60, 30),
+        RateLimit::parse);
+    RateLimit signupRatePerClient = optional("SIGNUP_RATE_PER_CLIENT", new RateLimit(20, 10),
+        RateLimit::parse);
     // Origins of browser frontends allowed to call the API (CORS); none by default.
     List<String> corsAllowedOrigins = optional("CORS_ALLOWED_ORIGINS", List.of(),
         ConfigLoader::origins);
@@ -98,7 +104,7 @@ public final class ConfigLoader {
         TrustedProxies::parse);
     return new Config(port, database, jwtSecret, logLevel, shutdownTimeout, shutdownDelay,
         dbPoolSize, dbTimeout, metricsEnabled, metricsPort, maxConnections, headerTimeout, loginFailuresPerMinute,
-        corsAllowedOrigins, trustedProxies);
+        writeRatePerAccount, signupRatePerClient, corsAllowedOrigins, trustedProxies);
   }
 
   private <T> T required(String name, Function<String, T> parser) {

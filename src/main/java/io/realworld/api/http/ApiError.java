@@ -72,6 +72,12 @@ public final class ApiError extends RuntimeException {
         + retryAfter.toSeconds() + " s")), retryAfter);
   }
 
+  /** 429 with a {@code Retry-After}: more requests of this kind than the rate limit allows. */
+  public static ApiError rateLimited(String field, Duration retryAfter) {
+    return new ApiError(429, Map.of(field, List.of("too many, retry in "
+        + retryAfter.toSeconds() + " s")), retryAfter);
+  }
+
   /** 503 with a {@code Retry-After}: the service is too busy now, and nothing was done. */
   public static ApiError overloaded(String field, Duration retryAfter) {
     return new ApiError(503, Map.of(field, List.of("is busy, retry in "

@@ -2,6 +2,7 @@ package io.realworld.api.profiles;
 
 import io.realworld.api.auth.AuthenticatedUser;
 import io.realworld.api.auth.TokenAuthHandler;
+import io.realworld.api.auth.WriteLimits;
 import io.realworld.api.http.Handlers;
 import io.realworld.api.http.Responses;
 import io.realworld.api.http.WriteGate;
@@ -19,13 +20,14 @@ public final class ProfilesRoutes {
     this.profiles = profiles;
   }
 
-  public static void mount(Router router, TokenAuthHandler auth, ProfilesService profiles) {
+  public static void mount(Router router, TokenAuthHandler auth, WriteLimits writes,
+      ProfilesService profiles) {
     ProfilesRoutes routes = new ProfilesRoutes(profiles);
     router.get("/api/profiles/:username").handler(auth.optional())
         .handler(Handlers.async(routes::show));
-    router.post("/api/profiles/:username/follow").handler(auth.required())
+    router.post("/api/profiles/:username/follow").handler(auth.required()).handler(writes.perAccount())
         .handler(Handlers.async(routes::follow));
-    router.delete("/api/profiles/:username/follow").handler(auth.required())
+    router.delete("/api/profiles/:username/follow").handler(auth.required()).handler(writes.perAccount())
         .handler(Handlers.async(routes::unfollow));
   }
 

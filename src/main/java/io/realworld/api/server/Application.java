@@ -2,6 +2,7 @@ package io.realworld.api.server;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.realworld.api.auth.LoginThrottle;
+import io.realworld.api.auth.WriteLimits;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.config.Config;
 import io.realworld.api.config.DatabaseUrl;
@@ -114,6 +115,7 @@ public final class Application {
     ProcessResources shared = new ProcessResources(
         new ProcessResources.Serving(state, inFlight, new AtomicInteger()),
         new Features.Shared(new PasswordHasher(vertx), new LoginThrottle(config.loginFailuresPerMinute()),
+            new WriteLimits(config.writeRatePerAccount(), config.signupRatePerClient()),
             new TagsInUse()),
         new ProcessResources.DatabaseShare(poolSize, Database.readinessPool(vertx, config)));
     metrics.watch(shared.serving().openConnections(), inFlight);

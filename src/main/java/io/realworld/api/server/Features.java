@@ -7,6 +7,7 @@ import io.realworld.api.auth.JwtTokens;
 import io.realworld.api.auth.LoginThrottle;
 import io.realworld.api.auth.PasswordHasher;
 import io.realworld.api.auth.TokenAuthHandler;
+import io.realworld.api.auth.WriteLimits;
 import io.realworld.api.profiles.ProfilesRepository;
 import io.realworld.api.profiles.ProfilesRoutes;
 import io.realworld.api.profiles.ProfilesService;
@@ -31,21 +32,22 @@ final class Features {
 
   /**
    * What the features share across verticles: one password-hashing pool, one set of failed-login
-   * budgets, one record of the tags in use.
+   * budgets, one set of write budgets, one record of the tags in use.
    */
-  record Shared(PasswordHasher passwords, LoginThrottle logins, TagsInUse tagsInUse) {
+  record Shared(PasswordHasher passwords, LoginThrottle logins, WriteLimits writes,
+      TagsInUse tagsInUse) {
   }
 
   static void mount(Router router, Pool pool, JwtTokens tokens, Shared shared) {
     UsersService users = new UsersService(new UsersRepository(pool), shared.passwords(), tokens,
         shared.logins());
     TokenAuthHandler auth = new TokenAuthHandler(tokens, users::acceptsToken);
-    UsersRoutes.mount(router, auth, users);
-    ProfilesRoutes.mount(router, auth, new ProfilesService(new ProfilesRepository(pool)));
+    UsersRoutes.mount(router, auth, shared.writes(), users);
+    ProfilesRoutes.mount(router, auth, shared.writes(), new ProfilesService(new ProfilesRepository(pool)));
     TagsService tags = new TagsService(new TagsRepository(pool), shared.tagsInUse());
     ArticlesService articles = new ArticlesService(new ArticlesRepository(pool), tags);
-    ArticlesRoutes.mount(router, auth, articles);
-    CommentsRoutes.mount(router, auth, new CommentsService(new CommentsRepository(pool), articles));
+    ArticlesRoutes.mount(router, auth, shared.writes(), articles);
+    CommentsRoutes.mount(router, auth, shared.writes(), new CommentsService(new CommentsRepository(pool), articles));
     TagsRoutes.mount(router, tags);
   }
 }

@@ -2,6 +2,8 @@ package io.realworld.api.users;
 
 import io.realworld.api.auth.AuthenticatedUser;
 import io.realworld.api.auth.TokenAuthHandler;
+import io.realworld.api.auth.WriteLimits;
+import io.realworld.api.http.ClientAddress;
 import io.realworld.api.http.Handlers;
 import io.realworld.api.http.RequestBodies;
 import io.realworld.api.http.Responses;
@@ -20,12 +22,15 @@ public final class UsersRoutes {
     this.users = users;
   }
 
-  public static void mount(Router router, TokenAuthHandler auth, UsersService users) {
+  public static void mount(Router router, TokenAuthHandler auth, WriteLimits writes,
+      UsersService users) {
     UsersRoutes routes = new UsersRoutes(users);
-    router.post("/api/users").handler(Handlers.async(routes::register));
+    router.post("/api/users").handler(writes.signupPerClient())
+        .handler(Handlers.async(routes::register));
     router.post("/api/users/login").handler(Handlers.async(routes::login));
     router.get("/api/user").handler(auth.required()).handler(Handlers.async(routes::current));
-    router.put("/api/user").handler(auth.required()).handler(Handlers.async(routes::update));
+    router.put("/api/user").handler(auth.required()).handler(writes.perAccount())
+        .handler(Handlers.async(routes::update));
   }
 
   private Future<Void> register(RoutingContext ctx) {
@@ -36,7 +41,7 @@ public final class UsersRoutes {
 
   private Future<Void> login(RoutingContext ctx) {
     Login login = Login.from(RequestBodies.wrapped(ctx, "user"));
-    return users.login(login, clientAddress(ctx))
+    return users.login(login, ClientAddress.of(ctx))
         .compose(user -> Responses.ok(ctx, wrap(user, users.tokenFor(user))));
   }
 
@@ -55,19 +60,6 @@ public final class UsersRoutes {
     UserUpdate update = UserUpdate.from(RequestBodies.wrapped(ctx, "user"));
     return users.update(caller.id(), update, WriteGate.of(ctx))
         .compose(user -> Responses.ok(ctx, wrap(user, users.tokenFor(user))));
-  }
-
-  /**
-   * The client's address: the peer's, or, behind a proxy listed in TRUSTED_PROXIES, the one its
-   * X-Forwarded-For/Forwarded names (vertx-web answers it as the remote address then).
-   */
-  private static String clientAddress(RoutingContext ctx) {
-    var address = ctx.request().remoteAddress();
-    if (address == null) {
-      return "unknown";
-    }
-    // a forwarded address is built from text, and has a host but no resolved address
-    return address.hostAddress() != null ? address.hostAddress() : address.host();
   }
 
   private static JsonObject wrap(User user, String token) {

@@ -33,6 +33,8 @@ class ConfigLoaderTest {
     assertThat(config.maxConnections()).isEqualTo(1000);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(10);
+    assertThat(config.writeRatePerAccount()).isEqualTo(new RateLimit(60, 30));
+    assertThat(config.signupRatePerClient()).isEqualTo(new RateLimit(20, 10));
     assertThat(config.corsAllowedOrigins()).isEmpty();
     assertThat(config.trustedProxies().isEmpty()).isTrue();
     assertThat(config.database().host()).isEqualTo("db.internal");
@@ -51,6 +53,8 @@ class ConfigLoaderTest {
         "CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:4200"));
     all.put("TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7, fd00::/8");
     all.put("METRICS_PORT", "9100");
+    all.put("WRITE_RATE_PER_ACCOUNT", "120,40");
+    all.put("SIGNUP_RATE_PER_CLIENT", " 5 ");
     Config config = ConfigLoader.load(with(all));
 
     assertThat(config.port()).isEqualTo(9000);
@@ -64,6 +68,9 @@ class ConfigLoaderTest {
     assertThat(config.maxConnections()).isEqualTo(250);
     assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.loginFailuresPerMinute()).isEqualTo(30);
+    assertThat(config.writeRatePerAccount()).isEqualTo(new RateLimit(120, 40));
+    assertThat(config.signupRatePerClient()).as("a rate alone: a burst of one minute's worth")
+        .isEqualTo(new RateLimit(5, 5));
     assertThat(config.corsAllowedOrigins())
         .containsExactly("https://app.example.com", "http://localhost:4200");
     assertThat(config.trustedProxies().blocks()).map(Object::toString)
@@ -106,6 +113,14 @@ class ConfigLoaderTest {
       "MAX_CONNECTIONS, many, MAX_CONNECTIONS must be a whole number",
       "HEADER_TIMEOUT, 2m, HEADER_TIMEOUT must be at most 60s",
       "LOGIN_FAILURES_PER_MINUTE, 0, LOGIN_FAILURES_PER_MINUTE must be between 1 and 100000",
+      "WRITE_RATE_PER_ACCOUNT, 0, WRITE_RATE_PER_ACCOUNT must be requests per minute and an",
+      "WRITE_RATE_PER_ACCOUNT, '60,0', WRITE_RATE_PER_ACCOUNT must be requests per minute and",
+      "WRITE_RATE_PER_ACCOUNT, '60,30,1', WRITE_RATE_PER_ACCOUNT must be requests per minute",
+      "WRITE_RATE_PER_ACCOUNT, 60/min, WRITE_RATE_PER_ACCOUNT must be requests per minute and",
+      "WRITE_RATE_PER_ACCOUNT, -5, WRITE_RATE_PER_ACCOUNT must be requests per minute and an",
+      "WRITE_RATE_PER_ACCOUNT, 1000001, WRITE_RATE_PER_ACCOUNT must be requests per minute",
+      "SIGNUP_RATE_PER_CLIENT, '20,', SIGNUP_RATE_PER_CLIENT must be requests per minute and",
+      "SIGNUP_RATE_PER_CLIENT, many, SIGNUP_RATE_PER_CLIENT must be requests per minute and",
       "CORS_ALLOWED_ORIGINS, *, CORS_ALLOWED_ORIGINS must be a comma-separated list of origins",
       "CORS_ALLOWED_ORIGINS, https://app.example.com/, CORS_ALLOWED_ORIGINS must be a comma-sep",
       "CORS_ALLOWED_ORIGINS, app.example.com, CORS_ALLOWED_ORIGINS must be a comma-separated",

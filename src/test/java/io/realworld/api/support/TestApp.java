@@ -35,7 +35,12 @@ public final class TestApp {
           "JWT_SECRET", JWT_SECRET,
           "LOG_LEVEL", "WARN",
           // every test logs in from 127.0.0.1; LoginThrottleTest runs its own service with a low one
-          "LOGIN_FAILURES_PER_MINUTE", "100000")));
+          "LOGIN_FAILURES_PER_MINUTE", "100000",
+          // every test signs up from 127.0.0.1, and some write hundreds of articles in one account
+          // (PagingTest, FeedTest, SlugRaceTest, the fuzz tests); WriteLimitsTest runs its own
+          // service with the defaults
+          "WRITE_RATE_PER_ACCOUNT", StandaloneApp.UNLIMITED,
+          "SIGNUP_RATE_PER_CLIENT", StandaloneApp.UNLIMITED)));
       baseUrl = "http://127.0.0.1:" + port;
       metricsUrl = "http://127.0.0.1:" + metricsPort;
       awaitReady(baseUrl, Duration.ofSeconds(60));
