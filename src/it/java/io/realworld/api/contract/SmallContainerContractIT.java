@@ -18,7 +18,7 @@ class SmallContainerContractIT {
   private final AppTarget target = AppTarget.current();
 
   @Test
-  void theImageStartsAndServesInA256MibContainerWithItsOwnMemoryDefaults() {
+  void theImageStartsAndServesInAContainerOf256MibWithItsOwnMemoryDefaults() {
     assumeTrue(target.image().isPresent(), "process mode runs the jar, not the image: only the"
         + " image shows what its own memory defaults fit into");
     // 20 sign-ups from one address in a row: over SIGNUP_RATE_PER_CLIENT's burst of 10
