@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
 
   private static final long SEED = Long.getLong("fuzz.seed", 20_240_601L);
+  /** Twice the longest request line the server reads (4 KB): an answer before any body is read. */
+  private static final int FAR_BEYOND_THE_REQUEST_LINE_LIMIT = 8192;
   private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3_000);
   /** What a stack trace, an exception message or a database error would put in an answer. */
   private static final Pattern INTERNALS = Pattern.compile(
@@ -128,6 +130,13 @@ class HostileInputTest {
       HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
     } catch (IOException e) {
+      if (request.body() != null && request.path().length() > FAR_BEYOND_THE_REQUEST_LINE_LIMIT) {
+        // The server answers 414 to the request line and closes without reading the body; a
+        // client still sending the body may get a reset that discards the answer. The same head
+        // without the body must get its answer, which is checked like any other.
+        return send(new HostileRequests.Request(request.kind(), request.method(), request.path(),
+            null, request.authorization()));
+      }
       throw new AssertionError("no answer to " + request, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
