@@ -287,17 +287,7 @@ main() {
   local started=$SECONDS
   suite_begin abuse "abuse by valid requests, 256 MiB, behind a proxy (TRUSTED_PROXIES=127.0.0.1)"
   echo "  $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d)"
-  if [[ $(id -u) == 0 && -d /sys/fs/cgroup/memory ]]; then
-    MEMORY_CGROUP=/sys/fs/cgroup/memory/api-abuse-$$
-    mkdir -p "$MEMORY_CGROUP"
-    echo $((256 * 1024 * 1024)) >"$MEMORY_CGROUP/memory.limit_in_bytes"
-    APP_WRAPPER="scripts/lib/in-cgroup.sh $MEMORY_CGROUP"
-    echo "  the process runs in cgroup $MEMORY_CGROUP limited to 256 MiB"
-  else
-    APP_WRAPPER=""
-    echo "  not root or no cgroup v1 memory controller: only the JVM flags hold the budget"
-  fi
-  echo "  JVM flags: $MEMORY_JAVA_OPTIONS"
+  enter_memory_budget abuse
   start_postgres
   METRICS=$(free_port)
   APP_JAVA_OPTIONS="$MEMORY_JAVA_OPTIONS" start_app "$WORK/app.log" TRUSTED_PROXIES=127.0.0.1 \

@@ -242,12 +242,11 @@ MEMORY_SECONDS=${MEMORY_SECONDS:-150}
 MEMORY_CGROUP=""
 
 # shellcheck disable=SC2034 # APP_WRAPPER is read by start_app (scripts/lib/app.sh)
-suite_memory() {
-  local work=$1
-  mkdir -p "$work"
-  suite_begin memory "256 MiB budget through ${MEMORY_SECONDS} s of load (60 requests/s, mixed)"
+# enter_memory_budget NAME: the next start_app runs in a 256 MiB cgroup (as root, cgroup v1) with
+# MEMORY_JAVA_OPTIONS; sets MEMORY_CGROUP and APP_WRAPPER, which release_memory_cgroup undoes
+enter_memory_budget() {
   if [[ $(id -u) == 0 && -d /sys/fs/cgroup/memory ]]; then
-    MEMORY_CGROUP=/sys/fs/cgroup/memory/api-reliability-$$
+    MEMORY_CGROUP=/sys/fs/cgroup/memory/api-$1-$$
     mkdir -p "$MEMORY_CGROUP"
     echo $((256 * 1024 * 1024)) >"$MEMORY_CGROUP/memory.limit_in_bytes"
     APP_WRAPPER="scripts/lib/in-cgroup.sh $MEMORY_CGROUP"
@@ -257,8 +256,16 @@ suite_memory() {
     echo "  not root or no cgroup v1 memory controller: only the JVM flags hold the budget"
   fi
   echo "  JVM flags: $MEMORY_JAVA_OPTIONS"
+}
+
+suite_memory() {
+  local work=$1
+  mkdir -p "$work"
+  suite_begin memory "256 MiB budget through ${MEMORY_SECONDS} s of load (60 requests/s, mixed)"
+  enter_memory_budget reliability
   start_postgres
   APP_JAVA_OPTIONS="$MEMORY_JAVA_OPTIONS" start_app "$work/app.log"
+  # shellcheck disable=SC2034 # read by start_app (scripts/lib/app.sh)
   APP_WRAPPER=""
   wait_for_status "$APP_URL/api/v1/health/ready" 200 60 || { check "0" "the service became ready"; suite_end; return; }
   run_driver "$work" rate=60 seconds="$MEMORY_SECONDS" keepAlive=true
